@@ -1,6 +1,48 @@
+using BiginBulk.Core.Ids;
+using BiginBulk.Server.Auth;
+using BiginBulk.Server.Bootstrap;
+using BiginBulk.Server.Callbacks;
+using BiginBulk.Server.Endpoints;
+using BiginBulk.Server.Http;
+using BiginBulk.Server.Options;
+using BiginBulk.Server.Workers;
+using BiginBulk.Storage;
+using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.Configure<BiginBulkOptions>(builder.Configuration.GetSection(BiginBulkOptions.Section));
+builder.Services.PostConfigure<BiginBulkOptions>(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp => new IdGenerator(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.NodeId));
+builder.Services.AddSingleton<ISystemStore>(sp => new SqliteSystemStore(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));
+builder.Services.AddSingleton<IOrgStoreProvider>(sp => new SqliteOrgStoreProvider(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));
+builder.Services.AddSingleton<TokenService>();
+builder.Services.AddSingleton<Bootstrapper>();
+builder.Services.AddSingleton<PublicUrls>();
+builder.Services.AddSingleton<JsonBodyReader>();
+builder.Services.AddSingleton<CallbackUrlGuard>();
+builder.Services.AddSingleton<CallbackSender>();
+builder.Services.AddSingleton<JobSignal>();
+builder.Services.AddSingleton<BulkWriteJobRunner>();
+builder.Services.AddHostedService<BulkWriteWorker>();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.Services.GetRequiredService<Bootstrapper>().RunAsync();
 
-app.Run();
+app.UseMiddleware<ErrorHandlingMiddleware>();
+app.UseRouting();
+app.UseMiddleware<UnmatchedRouteMiddleware>();
+app.UseMiddleware<ZohoAuthMiddleware>();
+
+app.MapHealthEndpoints();
+app.MapTokenEndpoints();
+app.MapUploadEndpoints();
+app.MapBulkWriteEndpoints();
+app.MapRecordEndpoints();
+
+await app.RunAsync();

@@ -1,0 +1,8 @@
+namespace BiginBulk.Server.Auth;
+
+public static class RequireZohoAuthExtensions
+{
+    /// <summary>Marks a route as needing a Zoho access token (see <see cref="ZohoAuthMiddleware"/>).</summary>
+    public static RouteHandlerBuilder RequireZohoAuth(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(RequiresZohoAuth.Instance);
+}

@@ -1,0 +1,49 @@
+namespace BiginBulk.Server.Auth;
+
+/// <summary>
+/// Zoho scope strings and how a granted set satisfies a required one. Scopes are
+/// <c>Service.group[.module].OPERATION</c>; a granted <c>….ALL</c> covers every operation under its prefix
+/// (<c>ZohoBigin.modules.ALL</c> covers <c>ZohoBigin.modules.contacts.CREATE</c>). Names compare
+/// case-insensitively, since Zoho's own docs spell them both ways (<c>bulk.read</c>, <c>bulk.READ</c>).
+/// CRM-family routes accept <c>ZohoCRM.*</c> scopes as the same grants.
+/// </summary>
+public static class Scopes
+{
+    /// <summary>Everything the bootstrap administrator's token may do.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        "ZohoBigin.bulk.ALL", "ZohoBigin.modules.ALL", "ZohoBigin.settings.ALL", "ZohoBigin.users.ALL",
+        "ZohoBigin.org.ALL", "ZohoFiles.files.ALL",
+    ];
+
+    public static bool Grants(IEnumerable<string> granted, string required)
+    {
+        var need = Normalize(required);
+        foreach (var scope in granted)
+        {
+            var have = Normalize(scope);
+            if (string.Equals(have, need, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (have.EndsWith(".ALL", StringComparison.OrdinalIgnoreCase))
+            {
+                var prefix = have[..^3];
+                if (need.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the grants satisfy at least one of the alternatives.</summary>
+    public static bool GrantsAny(IEnumerable<string> granted, IEnumerable<string> alternatives) =>
+        alternatives.Any(a => Grants(granted, a));
+
+    private static string Normalize(string scope) =>
+        scope.StartsWith("ZohoCRM.", StringComparison.OrdinalIgnoreCase) ? "ZohoBigin." + scope["ZohoCRM.".Length..] : scope;
+}

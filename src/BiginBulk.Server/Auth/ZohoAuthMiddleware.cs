@@ -1,0 +1,67 @@
+using BiginBulk.Server.Http;
+using BiginBulk.Storage.Auth;
+
+namespace BiginBulk.Server.Auth;
+
+/// <summary>
+/// Resolves the access token of routes marked <see cref="RequiresZohoAuth"/>. A missing, unknown, revoked
+/// or expired token gets Zoho's 401 <c>INVALID_TOKEN</c> before the handler runs.
+/// </summary>
+public sealed class ZohoAuthMiddleware(RequestDelegate next)
+{
+    private const string ZohoPrefix = "Zoho-oauthtoken ";
+    private const string BearerPrefix = "Bearer ";
+
+    public async Task InvokeAsync(HttpContext context, TokenService tokens, ISystemStore store)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresZohoAuth>() is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var auth = await ResolveAsync(context, tokens, store);
+        if (auth is null)
+        {
+            await ZohoErrors.InvalidToken().ToResult().ExecuteAsync(context);
+            return;
+        }
+
+        context.Items[AuthContext.ItemKey] = auth;
+        await next(context);
+    }
+
+    private static async Task<AuthContext?> ResolveAsync(HttpContext context, TokenService tokens, ISystemStore store)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        string? token = null;
+        if (header.StartsWith(ZohoPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            token = header[ZohoPrefix.Length..].Trim();
+        }
+        else if (header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            // Zoho's own Postman collection sends Bearer; accept it as the same token.
+            token = header[BearerPrefix.Length..].Trim();
+        }
+
+        if (token is null)
+        {
+            return null;
+        }
+
+        var record = await tokens.FindLiveAsync(token, TokenKind.Access, context.RequestAborted);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var user = await store.GetUserAsync(record.UserId, context.RequestAborted);
+        if (user is null || user.OrgId != record.OrgId)
+        {
+            return null;
+        }
+
+        return new AuthContext(record.OrgId, user.Id, user.FullName, user.Email, user.Profile, record.Scopes);
+    }
+}

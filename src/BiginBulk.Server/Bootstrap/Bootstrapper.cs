@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using BiginBulk.Core.Ids;
+using BiginBulk.Server.Auth;
+using BiginBulk.Server.Options;
+using BiginBulk.Storage.Auth;
+using Microsoft.Extensions.Options;
+
+namespace BiginBulk.Server.Bootstrap;
+
+/// <summary>
+/// First start on an empty data directory: creates a default org, an administrator and an OAuth client,
+/// and writes their credentials to <c>bootstrap.json</c> (mode 0600: it holds secrets). Later starts reuse
+/// them, minting a fresh access token when the saved one has expired so the file always works.
+/// </summary>
+public sealed partial class Bootstrapper(
+    ISystemStore store,
+    TokenService tokens,
+    IdGenerator ids,
+    IOptions<BiginBulkOptions> options,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<Bootstrapper> logger)
+{
+    private static readonly JsonSerializerOptions FileJson = new() { WriteIndented = true };
+
+    public string FilePath => Path.Combine(options.Value.DataDirectory, "bootstrap.json");
+
+    public async Task<BootstrapCredentials> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await store.InitializeAsync(cancellationToken);
+        if (File.Exists(FilePath))
+        {
+            var saved = JsonSerializer.Deserialize<BootstrapCredentials>(await File.ReadAllTextAsync(FilePath, cancellationToken))
+                ?? throw new InvalidOperationException($"{FilePath} is empty.");
+            if (await tokens.FindLiveAsync(saved.AccessToken, TokenKind.Access, cancellationToken) is not null)
+            {
+                return saved;
+            }
+
+            var refresh = await tokens.FindLiveAsync(saved.RefreshToken, TokenKind.Refresh, cancellationToken)
+                ?? throw new InvalidOperationException($"The refresh token in {FilePath} is not known to this data directory.");
+            var access = await tokens.MintAsync(TokenKind.Access, refresh.ClientId, refresh.OrgId, refresh.UserId, refresh.Scopes, cancellationToken);
+            var renewed = saved with { AccessToken = access };
+            await WriteAsync(renewed, cancellationToken);
+            return renewed;
+        }
+
+        var created = await CreateAsync(cancellationToken);
+        await WriteAsync(created, cancellationToken);
+        LogCreated(logger, FilePath);
+        return created;
+    }
+
+    private async Task<BootstrapCredentials> CreateAsync(CancellationToken cancellationToken)
+    {
+        var org = new Org(ids.Next(), "BiginBulk", time.GetUtcNow());
+        await store.CreateOrgAsync(org, cancellationToken);
+        var user = new User(ids.Next(), org.Id, "admin@biginbulk.local", "Admin", "User", "Administrator");
+        await store.CreateUserAsync(user, cancellationToken);
+        var clientId = TokenHasher.NewClientId();
+        var secret = TokenHasher.NewSecret();
+        await store.CreateClientAsync(new OAuthClient(clientId, TokenHasher.Hash(secret), org.Id, "Bootstrap client"), cancellationToken);
+        var refresh = await tokens.MintAsync(TokenKind.Refresh, clientId, org.Id, user.Id, Scopes.All, cancellationToken);
+        var access = await tokens.MintAsync(TokenKind.Access, clientId, org.Id, user.Id, Scopes.All, cancellationToken);
+        return new BootstrapCredentials(
+            org.Id.ToString(CultureInfo.InvariantCulture),
+            user.Id.ToString(CultureInfo.InvariantCulture),
+            clientId,
+            secret,
+            refresh,
+            access,
+            ApiDomain());
+    }
+
+    private string ApiDomain()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
+        {
+            return options.Value.PublicBaseUrl.TrimEnd('/');
+        }
+
+        var urls = configuration["urls"] ?? configuration["Urls"] ?? "http://127.0.0.1:5080";
+        return urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd('/');
+    }
+
+    private async Task WriteAsync(BootstrapCredentials credentials, CancellationToken cancellationToken)
+    {
+        var temp = FilePath + ".tmp";
+        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var stream = new FileStream(temp, fileOptions))
+        {
+            await JsonSerializer.SerializeAsync(stream, credentials, FileJson, cancellationToken);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temp, FilePath, overwrite: true);
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Created the default org, administrator and OAuth client; credentials are in {Path}")]
+    private static partial void LogCreated(ILogger logger, string path);
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BiginBulk.Core.Errors;
+using BiginBulk.Core.Modules;
+using BiginBulk.Server.Auth;
+using BiginBulk.Server.Http;
+using BiginBulk.Server.Json;
+using BiginBulk.Storage;
+using BiginBulk.Storage.Auth;
+
+namespace BiginBulk.Server.Endpoints;
+
+/// <summary>
+/// <c>GET /bigin/v2/{module}</c> and <c>/bigin/v2/{module}/{id}</c>: read records back in Zoho's record JSON,
+/// so users can see what they imported. 204 when there is nothing to return, as Bigin does.
+/// </summary>
+public static class RecordEndpoints
+{
+    // "upload" and "settings" are other routes under /bigin/v2; excluding them here lets a wrong method on
+    // them answer INVALID_REQUEST_METHOD instead of being taken for a module name.
+    private const string ModuleRoute = "/bigin/v2/{module:regex(^(?!upload$|settings$)[A-Za-z][A-Za-z0-9_]*$)}";
+
+    public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ModuleRoute, ListAsync).RequireZohoAuth();
+        app.MapGet(ModuleRoute + "/{id}", GetAsync).RequireZohoAuth();
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, ISystemStore system)
+    {
+        var definition = FindReadableModule(auth, module);
+        var fields = SelectFields(definition, http.Request.Query["fields"].ToString());
+        var page = ReadInt(http.Request.Query["page"].ToString(), "page", 1, 1, int.MaxValue);
+        var perPage = ReadInt(http.Request.Query["per_page"].ToString(), "per_page", 200, 1, 200);
+        var store = stores.For(auth.OrgId);
+        var result = await store.ListRecordsAsync(definition, checked((page - 1) * perPage), perPage, http.RequestAborted);
+        if (result.Records.Count == 0)
+        {
+            return Results.NoContent();
+        }
+
+        var renderer = await CreateRendererAsync(definition, result.Records, store, system, auth.OrgId, http.RequestAborted);
+        return new ZohoJsonResult(200, new JsonObject
+        {
+            ["data"] = new JsonArray([.. result.Records.Select(r => (JsonNode)renderer.Render(definition, r, fields))]),
+            ["info"] = new JsonObject
+            {
+                ["per_page"] = perPage,
+                ["count"] = result.Records.Count,
+                ["page"] = page,
+                ["more_records"] = result.MoreRecords,
+            },
+        });
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string module, string id, IOrgStoreProvider stores, ISystemStore system)
+    {
+        var definition = FindReadableModule(auth, module);
+        var fields = SelectFields(definition, http.Request.Query["fields"].ToString());
+        var store = stores.For(auth.OrgId);
+        var record = ZohoIds.TryParse(id, out var recordId) ? await store.GetRecordAsync(definition, recordId, http.RequestAborted) : null;
+        if (record is null)
+        {
+            return Results.NoContent();
+        }
+
+        var renderer = await CreateRendererAsync(definition, [record], store, system, auth.OrgId, http.RequestAborted);
+        return new ZohoJsonResult(200, new JsonObject { ["data"] = new JsonArray(renderer.Render(definition, record, fields)) });
+    }
+
+    private static ModuleDefinition FindReadableModule(AuthContext auth, string name)
+    {
+        var module = StandardModules.Find(name)
+            ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_MODULE", "the module name given seems to be invalid", new JsonObject { ["module"] = name }));
+        if (!auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.READ"))
+        {
+            throw new ZohoErrorException(ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.READ"));
+        }
+
+        return module;
+    }
+
+    /// <summary>The <c>fields</c> parameter (comma-separated API names); all fields when absent.</summary>
+    private static List<FieldDefinition> SelectFields(ModuleDefinition module, string fields)
+    {
+        if (string.IsNullOrWhiteSpace(fields))
+        {
+            return [.. module.Fields.Where(f => f.ApiName != SystemFields.Id)];
+        }
+
+        var selected = new List<FieldDefinition>();
+        foreach (var name in fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var field = module.FindField(name)
+                ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", $"invalid field {name}", new JsonObject { ["api_name"] = name }));
+            if (field.ApiName != SystemFields.Id && !selected.Contains(field))
+            {
+                selected.Add(field);
+            }
+        }
+
+        return selected;
+    }
+
+    private static int ReadInt(string text, string name, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", $"{name} must be a whole number from {min} to {max}.",
+                new JsonObject { ["param_name"] = name }));
+        }
+
+        return value;
+    }
+
+    private static async Task<RecordJson> CreateRendererAsync(
+        ModuleDefinition module,
+        IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
+        IOrgStore store,
+        ISystemStore system,
+        long orgId,
+        CancellationToken cancellationToken)
+    {
+        var users = (await system.ListUsersAsync(orgId, cancellationToken)).ToDictionary(u => u.Id);
+        var names = new Dictionary<string, IReadOnlyDictionary<long, string?>>(StringComparer.Ordinal);
+        foreach (var group in module.Fields.Where(f => f.Type == FieldType.Lookup).GroupBy(f => f.LookupModule!))
+        {
+            var ids = records.SelectMany(r => group.Select(f => r.GetValueOrDefault(f.ApiName))).OfType<long>().ToHashSet();
+            names[group.Key] = await store.GetDisplayValuesAsync(StandardModules.Find(group.Key)!, ids, cancellationToken);
+        }
+
+        return new RecordJson(users, names);
+    }
+}

@@ -1,0 +1,23 @@
+using BiginBulk.Core.Csv;
+using BiginBulk.Core.Files;
+
+namespace BiginBulk.Server.Files;
+
+/// <summary>The rows of a stored upload, owning the zip and its entry for as long as they are read.</summary>
+public sealed class UploadedCsvRows(Stream zip, ZipCsvEntry entry, CsvRowReader reader) : IAsyncDisposable
+{
+    public string EncodingName => reader.EncodingName;
+
+    public CsvRow Current => reader.Current;
+
+    public ValueTask<bool> ReadAsync(CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken);
+
+    public ValueTask<long> SkipRowsAsync(long count, CancellationToken cancellationToken) => reader.SkipRowsAsync(count, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await reader.DisposeAsync();
+        await entry.DisposeAsync();
+        await zip.DisposeAsync();
+    }
+}

@@ -1,0 +1,25 @@
+namespace BiginBulk.Server.Http;
+
+/// <summary>
+/// A file download as Zoho's SDKs need it: an accepted Content-Type and a Content-Disposition holding
+/// exactly one <c>filename="…"</c> (SDK8 takes the text after the first '=' as the name).
+/// </summary>
+public sealed class FileDownloadResult(Stream content, string contentType, string fileName) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        await using (content)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = contentType;
+            response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            if (content.CanSeek)
+            {
+                response.ContentLength = content.Length - content.Position;
+            }
+
+            await content.CopyToAsync(response.Body, httpContext.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using BiginBulk.Core.Errors;
+
+namespace BiginBulk.Server.Http;
+
+/// <summary>
+/// The errors the HTTP layer answers itself, with the status codes and messages Zoho's pages document
+/// (spec/zoho-docs, notes §1.5, §2.1, §6).
+/// </summary>
+public static class ZohoErrors
+{
+    public static ZohoError InvalidToken() => new(401, "INVALID_TOKEN", "invalid oauth token");
+
+    public static ZohoError ScopeMismatch(string required) =>
+        new(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL", new JsonObject { ["required_scope"] = required });
+
+    public static ZohoError NoPermission(string action) => new(403, "NO_PERMISSION", $"Permission denied to {action}");
+
+    public static ZohoError InvalidUrlPattern() =>
+        new(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one");
+
+    public static ZohoError InvalidRequestMethod() =>
+        new(400, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one");
+
+    public static ZohoError ResourceNotFound() => new(404, "RESOURCE_NOT_FOUND", "The requested resource doesn't exist.");
+
+    public static ZohoError InternalError() => new(500, "INTERNAL_ERROR", "Internal Server Error");
+
+    public static IResult ToResult(this ZohoError error) => new ZohoJsonResult(error.HttpStatus, error.ToJson());
+}

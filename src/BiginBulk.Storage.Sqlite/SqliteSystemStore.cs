@@ -1,0 +1,171 @@
+using BiginBulk.Storage.Auth;
+using Microsoft.Data.Sqlite;
+
+namespace BiginBulk.Storage.Sqlite;
+
+/// <summary>Orgs, users, OAuth clients and tokens in <c>{DataDirectory}/system.db</c>.</summary>
+public sealed class SqliteSystemStore : ISystemStore
+{
+    private static readonly Action<SqliteConnection>[] Migrations =
+    [
+        c => c.Execute("""
+            CREATE TABLE orgs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_time TEXT NOT NULL);
+            CREATE TABLE users (
+                id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES orgs(id),
+                email TEXT NOT NULL COLLATE NOCASE, first_name TEXT, last_name TEXT NOT NULL, profile TEXT NOT NULL,
+                UNIQUE (org_id, email));
+            CREATE TABLE oauth_clients (
+                client_id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, org_id INTEGER NOT NULL REFERENCES orgs(id), name TEXT NOT NULL);
+            CREATE TABLE oauth_tokens (
+                token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, client_id TEXT NOT NULL, org_id INTEGER NOT NULL,
+                user_id INTEGER NOT NULL, scopes TEXT NOT NULL, expires_time TEXT, revoked INTEGER NOT NULL DEFAULT 0);
+            """),
+    ];
+
+    private readonly string _connectionString;
+
+    public SqliteSystemStore(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        _connectionString = SqliteConnections.ConnectionString(Path.Combine(dataDirectory, "system.db"));
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        SqliteMigrator.Migrate(connection, Migrations);
+        return Task.CompletedTask;
+    }
+
+    public Task CreateOrgAsync(Org org, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        connection.Execute("INSERT INTO orgs (id, name, created_time) VALUES ($id, $name, $time)",
+            ("$id", org.Id), ("$name", org.Name), ("$time", SqliteValues.FormatTime(org.CreatedTime)));
+        return Task.CompletedTask;
+    }
+
+    public Task<Org?> GetOrgAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand("SELECT id, name, created_time FROM orgs WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadOrg(reader) : null);
+    }
+
+    public Task<IReadOnlyList<Org>> ListOrgsAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand("SELECT id, name, created_time FROM orgs ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var orgs = new List<Org>();
+        while (reader.Read())
+        {
+            orgs.Add(ReadOrg(reader));
+        }
+
+        return Task.FromResult<IReadOnlyList<Org>>(orgs);
+    }
+
+    public Task CreateUserAsync(User user, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        connection.Execute(
+            "INSERT INTO users (id, org_id, email, first_name, last_name, profile) VALUES ($id, $org, $email, $first, $last, $profile)",
+            ("$id", user.Id), ("$org", user.OrgId), ("$email", user.Email), ("$first", user.FirstName), ("$last", user.LastName), ("$profile", user.Profile));
+        return Task.CompletedTask;
+    }
+
+    public Task<User?> GetUserAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand(
+            "SELECT id, org_id, email, first_name, last_name, profile FROM users WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadUser(reader) : null);
+    }
+
+    public Task<IReadOnlyList<User>> ListUsersAsync(long orgId, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand(
+            "SELECT id, org_id, email, first_name, last_name, profile FROM users WHERE org_id = $org ORDER BY id", ("$org", orgId));
+        using var reader = command.ExecuteReader();
+        var users = new List<User>();
+        while (reader.Read())
+        {
+            users.Add(ReadUser(reader));
+        }
+
+        return Task.FromResult<IReadOnlyList<User>>(users);
+    }
+
+    public Task CreateClientAsync(OAuthClient client, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        connection.Execute(
+            "INSERT INTO oauth_clients (client_id, secret_hash, org_id, name) VALUES ($id, $hash, $org, $name)",
+            ("$id", client.ClientId), ("$hash", client.SecretHash), ("$org", client.OrgId), ("$name", client.Name));
+        return Task.CompletedTask;
+    }
+
+    public Task<OAuthClient?> GetClientAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand(
+            "SELECT client_id, secret_hash, org_id, name FROM oauth_clients WHERE client_id = $id", ("$id", clientId));
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read()
+            ? new OAuthClient(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3))
+            : null);
+    }
+
+    public Task StoreTokenAsync(TokenRecord token, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        connection.Execute(
+            """
+            INSERT INTO oauth_tokens (token_hash, kind, client_id, org_id, user_id, scopes, expires_time, revoked)
+            VALUES ($hash, $kind, $client, $org, $user, $scopes, $expires, $revoked)
+            ON CONFLICT (token_hash) DO UPDATE SET revoked = excluded.revoked, expires_time = excluded.expires_time
+            """,
+            ("$hash", token.TokenHash), ("$kind", token.Kind.ToString()), ("$client", token.ClientId), ("$org", token.OrgId),
+            ("$user", token.UserId), ("$scopes", string.Join(',', token.Scopes)),
+            ("$expires", token.ExpiresTime is { } e ? SqliteValues.FormatTime(e) : null), ("$revoked", token.Revoked ? 1 : 0));
+        return Task.CompletedTask;
+    }
+
+    public Task<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand(
+            "SELECT token_hash, kind, client_id, org_id, user_id, scopes, expires_time, revoked FROM oauth_tokens WHERE token_hash = $hash",
+            ("$hash", tokenHash));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return Task.FromResult<TokenRecord?>(null);
+        }
+
+        return Task.FromResult<TokenRecord?>(new TokenRecord(
+            reader.GetString(0),
+            Enum.Parse<TokenKind>(reader.GetString(1)),
+            reader.GetString(2),
+            reader.GetInt64(3),
+            reader.GetInt64(4),
+            reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries),
+            reader.IsDBNull(6) ? null : SqliteValues.ParseTime(reader.GetString(6)),
+            reader.GetInt64(7) != 0));
+    }
+
+    private static Org ReadOrg(SqliteDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), SqliteValues.ParseTime(reader.GetString(2)));
+
+    private static User ReadUser(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetInt64(1),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5));
+}

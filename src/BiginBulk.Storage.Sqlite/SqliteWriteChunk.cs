@@ -1,0 +1,76 @@
+using System.Text.Json;
+using BiginBulk.Core.BulkWrite;
+using BiginBulk.Storage.Jobs;
+using Microsoft.Data.Sqlite;
+
+namespace BiginBulk.Storage.Sqlite;
+
+/// <summary>
+/// One transaction of a running write job. <c>BEGIN IMMEDIATE</c> takes the write lock up front so the
+/// chunk never fails half-way on a lock upgrade.
+/// </summary>
+internal sealed class SqliteWriteChunk : IWriteChunk
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly long _jobId;
+    private readonly SqliteRecordSession _records;
+    private SqliteCommand? _insertResult;
+    private bool _committed;
+
+    public SqliteWriteChunk(SqliteConnection connection, long jobId)
+    {
+        _connection = connection;
+        _jobId = jobId;
+        _transaction = connection.BeginTransaction(deferred: false);
+        _records = new SqliteRecordSession(connection, _transaction);
+    }
+
+    public IRecordSession Records => _records;
+
+    public void AddResult(WriteResultRow row)
+    {
+        if (_insertResult is null)
+        {
+            _insertResult = _connection.CreateCommand();
+            _insertResult.Transaction = _transaction;
+            _insertResult.CommandText =
+                "INSERT INTO write_results (job_id, row_number, status, record_id, errors, echo) VALUES ($job, $row, $status, $record, $errors, $echo)";
+            foreach (var name in new[] { "$job", "$row", "$status", "$record", "$errors", "$echo" })
+            {
+                _insertResult.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _insertResult.Prepare();
+        }
+
+        var p = _insertResult.Parameters;
+        p[0].Value = _jobId;
+        p[1].Value = row.Outcome.RowNumber;
+        p[2].Value = row.Outcome.StatusName;
+        p[3].Value = row.Outcome.RecordId is { } id ? id : DBNull.Value;
+        p[4].Value = row.Outcome.FormatErrors();
+        p[5].Value = JsonSerializer.Serialize(row.Echo);
+        _insertResult.ExecuteNonQuery();
+    }
+
+    public void Commit(BulkWriteProgress progress)
+    {
+        SqliteOrgStore.UpdateProgress(_connection, _jobId, progress, _transaction);
+        _transaction.Commit();
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed)
+        {
+            _transaction.Rollback();
+        }
+
+        _insertResult?.Dispose();
+        _records.Dispose();
+        _transaction.Dispose();
+        _connection.Dispose();
+    }
+}

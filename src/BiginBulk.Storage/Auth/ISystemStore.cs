@@ -1,0 +1,27 @@
+namespace BiginBulk.Storage.Auth;
+
+/// <summary>The data that spans orgs: the orgs themselves, their users, OAuth clients and tokens.</summary>
+public interface ISystemStore
+{
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    Task CreateOrgAsync(Org org, CancellationToken cancellationToken = default);
+
+    Task<Org?> GetOrgAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Org>> ListOrgsAsync(CancellationToken cancellationToken = default);
+
+    Task CreateUserAsync(User user, CancellationToken cancellationToken = default);
+
+    Task<User?> GetUserAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<User>> ListUsersAsync(long orgId, CancellationToken cancellationToken = default);
+
+    Task CreateClientAsync(OAuthClient client, CancellationToken cancellationToken = default);
+
+    Task<OAuthClient?> GetClientAsync(string clientId, CancellationToken cancellationToken = default);
+
+    Task StoreTokenAsync(TokenRecord token, CancellationToken cancellationToken = default);
+
+    Task<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken = default);
+}

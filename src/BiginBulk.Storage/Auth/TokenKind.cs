@@ -1,0 +1,7 @@
+namespace BiginBulk.Storage.Auth;
+
+public enum TokenKind
+{
+    Access,
+    Refresh,
+}
