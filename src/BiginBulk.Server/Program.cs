@@ -11,7 +11,8 @@ using BiginBulk.Storage.Auth;
 using BiginBulk.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship next to the binary; relative paths in them (DataDirectory) resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.Configure<BiginBulkOptions>(builder.Configuration.GetSection(BiginBulkOptions.Section));
 builder.Services.PostConfigure<BiginBulkOptions>(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory));

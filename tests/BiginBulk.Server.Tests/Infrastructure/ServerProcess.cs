@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace BiginBulk.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real BiginBulk server as a child process on a free loopback port, with its own data directory.
+/// Tests talk to it over HTTP exactly as users do. It can be killed (SIGKILL) and started again on the
+/// same data directory, for crash tests.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _settings;
+    private readonly List<string> _output = [];
+    private Process? _process;
+
+    private ServerProcess(string dataDirectory, Dictionary<string, string> settings)
+    {
+        DataDirectory = dataDirectory;
+        _settings = settings;
+    }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Bootstrap Credentials { get; private set; } = null!;
+
+    /// <summary>What the server printed, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    /// <summary>Starts a server on a new, empty data directory. <paramref name="settings"/> are
+    /// configuration keys (<c>BiginBulk:Limits:MaxRowsPerFile</c>) passed as environment variables.</summary>
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "biginbulk-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var server = new ServerProcess(directory, new Dictionary<string, string>(settings ?? new Dictionary<string, string>()));
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server process (again) on this data directory, on a new port.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            throw new InvalidOperationException("The server is already running.");
+        }
+
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = DataDirectory,
+        };
+        start.ArgumentList.Add(ServerDll());
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        start.Environment["BiginBulk__DataDirectory"] = Path.Combine(DataDirectory, "data");
+        start.Environment["BiginBulk__Worker__PollInterval"] = "00:00:00.200";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The server did not answer /healthz within 60 s:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        var json = await File.ReadAllTextAsync(Path.Combine(DataDirectory, "data", "bootstrap.json"));
+        Credentials = JsonSerializer.Deserialize<Bootstrap>(json)!;
+    }
+
+    /// <summary>Kills the server at once (SIGKILL): no shutdown code runs, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a dying process; the temp directory is cleaned by the OS eventually.
+        }
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string ServerDll()
+    {
+        // The project reference copies the server next to the tests.
+        var path = Path.Combine(AppContext.BaseDirectory, "BiginBulk.Server.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("BiginBulk.Server.dll is not next to the tests.", path);
+    }
+}
