@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BiginBulk.Server.Http;
 using BiginBulk.Storage.Auth;
 
@@ -23,7 +24,15 @@ public sealed class ZohoAuthMiddleware(RequestDelegate next)
         var auth = await ResolveAsync(context, tokens, store);
         if (auth is null)
         {
-            await ZohoErrors.InvalidToken().ToResult().ExecuteAsync(context);
+            // Key order as in a recorded Zoho response (notes §6), which clients have been seen to log and match.
+            var error = ZohoErrors.InvalidToken();
+            await new ZohoJsonResult(error.HttpStatus, new JsonObject
+            {
+                ["code"] = error.Code,
+                ["details"] = new JsonObject(),
+                ["message"] = error.Message,
+                ["status"] = "error",
+            }).ExecuteAsync(context);
             return;
         }
 
