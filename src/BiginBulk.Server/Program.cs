@@ -27,8 +27,10 @@ builder.Services.AddSingleton<JsonBodyReader>();
 builder.Services.AddSingleton<CallbackUrlGuard>();
 builder.Services.AddSingleton<CallbackSender>();
 builder.Services.AddSingleton<JobSignal>();
+builder.Services.AddSingleton<DownloadRateLimiter>();
 builder.Services.AddSingleton<BulkWriteJobRunner>();
-builder.Services.AddHostedService<BulkWriteWorker>();
+builder.Services.AddSingleton<BulkReadJobRunner>();
+builder.Services.AddHostedService<BulkJobWorker>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var app = builder.Build();
@@ -44,6 +46,8 @@ app.MapHealthEndpoints();
 app.MapTokenEndpoints();
 app.MapUploadEndpoints();
 app.MapBulkWriteEndpoints();
+app.MapBulkReadEndpoints();
 app.MapRecordEndpoints();
+app.MapCustomViewEndpoints();
 
 await app.RunAsync();

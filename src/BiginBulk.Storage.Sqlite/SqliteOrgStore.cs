@@ -46,6 +46,30 @@ public sealed partial class SqliteOrgStore : IOrgStore
                 c.Execute(RecordTableSchema.CreateTableSql(module));
             }
         },
+        c =>
+        {
+            c.Execute("""
+                CREATE TABLE read_jobs (
+                    id INTEGER PRIMARY KEY, definition TEXT NOT NULL, state TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 0,
+                    per_page INTEGER NOT NULL DEFAULT 0, more_records INTEGER NOT NULL DEFAULT 0, error_code TEXT, error_message TEXT,
+                    completed_time TEXT, result BLOB);
+                CREATE INDEX ix_read_jobs_state ON read_jobs (state);
+                CREATE TABLE org_users (
+                    id INTEGER PRIMARY KEY, first_name TEXT COLLATE NOCASE, last_name TEXT COLLATE NOCASE,
+                    full_name TEXT COLLATE NOCASE, email TEXT COLLATE NOCASE);
+                CREATE TABLE custom_views (
+                    id INTEGER PRIMARY KEY, module TEXT NOT NULL, name TEXT NOT NULL, system_name TEXT, criteria TEXT,
+                    system_defined INTEGER NOT NULL, created_time TEXT NOT NULL);
+                """);
+            foreach (var module in StandardModules.All)
+            {
+                // Every module has Bigin's "All …" view; its id is derived from the module's so it is stable.
+                c.Execute(
+                    "INSERT INTO custom_views (id, module, name, system_name, criteria, system_defined, created_time) VALUES ($id, $module, $name, 'ALLVIEWS', NULL, 1, $time)",
+                    ("$id", module.Id + 85_000), ("$module", module.ApiName), ("$name", $"All {module.PluralLabel}"),
+                    ("$time", SqliteValues.FormatTime(DateTimeOffset.UnixEpoch)));
+            }
+        },
     ];
 
     private SqliteConnection Open() => SqliteConnections.Open(_connectionString);

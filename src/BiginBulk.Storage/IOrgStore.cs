@@ -1,8 +1,11 @@
+using BiginBulk.Core.BulkRead;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Modules;
 using BiginBulk.Storage.Files;
 using BiginBulk.Storage.Jobs;
 using BiginBulk.Storage.Records;
+using BiginBulk.Storage.Views;
+using BiginBulk.Storage.Auth;
 
 namespace BiginBulk.Storage;
 
@@ -41,4 +44,37 @@ public interface IOrgStore
     Task<IReadOnlyDictionary<long, string?>> GetDisplayValuesAsync(ModuleDefinition module, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyDictionary<string, object?>?> GetRecordAsync(ModuleDefinition module, long id, CancellationToken cancellationToken = default);
+
+    Task CreateReadJobAsync(BulkReadJobDefinition definition, CancellationToken cancellationToken = default);
+
+    Task<ReadJob?> GetReadJobAsync(long jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of read jobs that are not finished, oldest first.</summary>
+    Task<IReadOnlyList<long>> ListUnfinishedReadJobsAsync(CancellationToken cancellationToken = default);
+
+    Task SetReadProgressAsync(long jobId, ReadProgress progress, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a read job's result zip and marks it COMPLETED, in one transaction.</summary>
+    Task CompleteReadJobAsync(long jobId, Stream resultZip, ReadProgress progress, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams a completed read job's result zip, or null when it has none.</summary>
+    Stream? OpenReadResult(long jobId);
+
+    /// <summary>Copies the org's users into the org's store, for dot fields such as <c>Owner.last_name</c>.</summary>
+    Task SyncUsersAsync(IReadOnlyList<User> users, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams the records a bulk read exports; each row holds the typed values of the query's columns
+    /// followed by the record id. Also says whether more records match past the page.
+    /// </summary>
+    IAsyncEnumerable<object?[]> ExportAsync(ExportQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>True when at least one record matching the query lies past <c>Offset + Limit</c>.</summary>
+    Task<bool> HasRecordsBeyondAsync(ExportQuery query, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<CustomView>> ListCustomViewsAsync(string module, CancellationToken cancellationToken = default);
+
+    Task<CustomView?> GetCustomViewAsync(long id, CancellationToken cancellationToken = default);
+
+    Task CreateCustomViewAsync(CustomView view, CancellationToken cancellationToken = default);
 }

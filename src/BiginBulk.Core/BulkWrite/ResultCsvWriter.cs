@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BiginBulk.Core.Csv;
 
 namespace BiginBulk.Core.BulkWrite;
 
@@ -25,7 +26,7 @@ public sealed class ResultCsvWriter : IAsyncDisposable, IDisposable
     /// <summary>Zoho echoes at most the first three mapped columns.</summary>
     public const int MaxEchoedColumns = 3;
 
-    private const string NewLine = "\r\n";
+    private const string NewLine = CsvText.NewLine;
 
     private readonly TextWriter _writer;
     private readonly bool _leaveOpen;
@@ -157,18 +158,5 @@ public sealed class ResultCsvWriter : IAsyncDisposable, IDisposable
         return true;
     }
 
-    private StringBuilder AppendCell(string? cell)
-    {
-        if (string.IsNullOrEmpty(cell))
-        {
-            return _line;
-        }
-
-        if (cell.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            return _line.Append(cell);
-        }
-
-        return _line.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
+    private StringBuilder AppendCell(string? cell) => CsvText.AppendField(_line, cell);
 }

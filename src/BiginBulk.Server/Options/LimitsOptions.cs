@@ -23,4 +23,16 @@ public sealed class LimitsOptions
 
     /// <summary>Largest JSON request body, in bytes.</summary>
     public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Records per bulk read page: Zoho's 200,000.</summary>
+    public int ReadPageSize { get; set; } = 200_000;
+
+    /// <summary>Events per ICS export: Zoho's 20,000.</summary>
+    public int MaxIcsEvents { get; set; } = 20_000;
+
+    /// <summary>Leaf conditions in one bulk read criteria tree: Zoho's 25.</summary>
+    public int MaxCriteria { get; set; } = 25;
+
+    /// <summary>Result downloads per read job per minute: Zoho's 10; more get 429 TOO_MANY_REQUESTS.</summary>
+    public int ReadDownloadsPerMinute { get; set; } = 10;
 }

@@ -7,17 +7,18 @@ using Microsoft.Extensions.Options;
 namespace BiginBulk.Server.Workers;
 
 /// <summary>
-/// Runs bulk write jobs in the background: finds ADDED or IN PROGRESS jobs in every org (an IN PROGRESS job
+/// Runs bulk jobs in the background: finds unfinished write and read jobs in every org (an IN PROGRESS job
 /// found at start was interrupted by a crash and resumes from its checkpoint), and hands each to
 /// <see cref="BulkWriteJobRunner"/>. Jobs run one at a time per node, oldest first.
 /// </summary>
-public sealed partial class BulkWriteWorker(
+public sealed partial class BulkJobWorker(
     ISystemStore system,
     IOrgStoreProvider stores,
     BulkWriteJobRunner runner,
+    BulkReadJobRunner readRunner,
     JobSignal signal,
     IOptions<BiginBulkOptions> options,
-    ILogger<BulkWriteWorker> logger) : BackgroundService
+    ILogger<BulkJobWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,6 +60,12 @@ public sealed partial class BulkWriteWorker(
             foreach (var jobId in await store.ListUnfinishedWriteJobsAsync(cancellationToken))
             {
                 await runner.RunAsync(store, jobId, cancellationToken);
+                ranAny = true;
+            }
+
+            foreach (var jobId in await store.ListUnfinishedReadJobsAsync(cancellationToken))
+            {
+                await readRunner.RunAsync(store, jobId, cancellationToken);
                 ranAny = true;
             }
         }

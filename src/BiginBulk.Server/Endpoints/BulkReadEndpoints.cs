@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BiginBulk.Core.BulkRead;
+using BiginBulk.Core.BulkWrite;
+using BiginBulk.Core.Errors;
+using BiginBulk.Core.Ids;
+using BiginBulk.Core.Modules;
+using BiginBulk.Server.Auth;
+using BiginBulk.Server.Callbacks;
+using BiginBulk.Server.Http;
+using BiginBulk.Server.Json;
+using BiginBulk.Server.Options;
+using BiginBulk.Server.Workers;
+using BiginBulk.Storage;
+using Microsoft.Extensions.Options;
+
+namespace BiginBulk.Server.Endpoints;
+
+/// <summary>
+/// Bulk read: create a job, get its details, download its result, on Bigin's v1 and v2 routes and on the
+/// CRM family (<c>/crm/bulk/v2…v8/read</c>) that Zoho's official SDKs call.
+/// </summary>
+public static class BulkReadEndpoints
+{
+    public static void MapBulkReadEndpoints(this IEndpointRouteBuilder app)
+    {
+        foreach (var version in new[] { 1, 2 })
+        {
+            var family = ApiFamily.Bigin(version);
+            var prefix = $"/bigin/bulk/v{version}/read";
+            app.MapPost(prefix, (HttpContext http, AuthContext auth, [AsParameters] Services services) =>
+                CreateAsync(http, auth, services, family)).RequireZohoAuth();
+            app.MapGet(prefix + "/{jobId}", (HttpContext http, AuthContext auth, string jobId, [AsParameters] Services services) =>
+                GetAsync(http, auth, jobId, services, family, prefix)).RequireZohoAuth();
+            app.MapGet(prefix + "/{jobId}/result", (HttpContext http, AuthContext auth, string jobId, [AsParameters] Services services) =>
+                DownloadAsync(http, auth, jobId, services, family)).RequireZohoAuth();
+        }
+
+        const string crm = "/crm/bulk/{version:regex(^v[[2-8]]$)}/read";
+        app.MapPost(crm, (HttpContext http, AuthContext auth, string version, [AsParameters] Services services) =>
+            CreateAsync(http, auth, services, Crm(version))).RequireZohoAuth();
+        app.MapGet(crm + "/{jobId}", (HttpContext http, AuthContext auth, string version, string jobId, [AsParameters] Services services) =>
+            GetAsync(http, auth, jobId, services, Crm(version), $"/crm/bulk/{version}/read")).RequireZohoAuth();
+        app.MapGet(crm + "/{jobId}/result", (HttpContext http, AuthContext auth, string version, string jobId, [AsParameters] Services services) =>
+            DownloadAsync(http, auth, jobId, services, Crm(version))).RequireZohoAuth();
+    }
+
+    private static ApiFamily Crm(string version) => ApiFamily.TryParseCrm(version, out var family) ? family : ApiFamily.Bigin(2);
+
+    private static async Task<IResult> CreateAsync(HttpContext http, AuthContext auth, Services services, ApiFamily family)
+    {
+        if (!CanUseBulkRead(auth, family, module: null))
+        {
+            return ZohoErrors.ScopeMismatch(BulkScope(family)).ToResult();
+        }
+
+        if (!IsJson(http.Request.ContentType))
+        {
+            return new ZohoError(415, "MEDIA_TYPE_NOT_SUPPORTED", "The Content-Type must be application/json.",
+                new JsonObject { ["supported"] = new JsonArray("application/json") }).ToResult();
+        }
+
+        var body = await services.Json.ReadAsync(http.Request);
+        var store = services.Stores.For(auth.OrgId);
+        var context = new BulkReadRequestContext
+        {
+            JobId = services.Ids.Next(),
+            CreatedBy = new UserRef(auth.UserId, auth.UserName),
+            CreatedTime = services.Time.GetUtcNow(),
+            FindModule = StandardModules.Find,
+            FindViewModule = async (id, ct) => (await store.GetCustomViewAsync(id, ct))?.Module,
+            CheckCallbackUrl = services.CallbackGuard.CheckAsync,
+            MaxCriteria = services.Options.Value.Limits.MaxCriteria,
+        };
+        var definition = await BulkReadRequestParser.ParseAsync(body, context, http.RequestAborted);
+        var module = StandardModules.Find(definition.ModuleApiName)!;
+        if (!CanUseBulkRead(auth, family, module))
+        {
+            return ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.READ").ToResult();
+        }
+
+        await store.CreateReadJobAsync(definition, http.RequestAborted);
+        services.Signal.Notify();
+        return new ZohoJsonResult(201, BulkReadJobJson.RenderCreated(definition));
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string jobId, Services services, ApiFamily family, string prefix)
+    {
+        if (!CanUseBulkRead(auth, family, module: null))
+        {
+            return ZohoErrors.ScopeMismatch(BulkScope(family)).ToResult();
+        }
+
+        var store = services.Stores.For(auth.OrgId);
+        var job = ZohoIds.TryParse(jobId, out var id) ? await store.GetReadJobAsync(id, http.RequestAborted) : null;
+        if (job is null)
+        {
+            return ZohoErrors.ResourceNotFound().ToResult();
+        }
+
+        return new ZohoJsonResult(200, BulkReadJobJson.Render(job, family, $"{prefix}/{ZohoIds.Format(id)}/result"));
+    }
+
+    private static async Task<IResult> DownloadAsync(HttpContext http, AuthContext auth, string jobId, Services services, ApiFamily family)
+    {
+        if (!CanUseBulkRead(auth, family, module: null))
+        {
+            return ZohoErrors.ScopeMismatch(BulkScope(family)).ToResult();
+        }
+
+        var store = services.Stores.For(auth.OrgId);
+        var job = ZohoIds.TryParse(jobId, out var id) ? await store.GetReadJobAsync(id, http.RequestAborted) : null;
+        if (job is null)
+        {
+            return ZohoErrors.ResourceNotFound().ToResult();
+        }
+
+        if (job.Progress.State != BulkReadState.Completed)
+        {
+            return new ZohoError(400, "INVALID_REQUEST", $"The job's result is not available: its state is {job.Progress.State}. Download it once the state is COMPLETED.",
+                new JsonObject { ["state"] = job.Progress.State }).ToResult();
+        }
+
+        if (!services.Downloads.TryAcquire(id, out var retryAfter))
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return new ZohoError(429, "TOO_MANY_REQUESTS", "Only 10 requests for download are allowed for one-minute interval.",
+                new JsonObject { ["max_limit"] = services.Options.Value.Limits.ReadDownloadsPerMinute }).ToResult();
+        }
+
+        var zip = store.OpenReadResult(id);
+        return zip is null
+            ? ZohoErrors.ResourceNotFound().ToResult()
+            : new FileDownloadResult(zip, "application/x-download", $"{ZohoIds.Format(id)}.zip");
+    }
+
+    /// <summary>
+    /// Bigin v1 accepts <c>ZohoBigin.bulk.read</c> or a module READ scope; v2 (and CRM) need the bulk scope
+    /// and, once the module is known, <c>ZohoBigin.modules.{module}.READ</c> or <c>.ALL</c>.
+    /// </summary>
+    private static bool CanUseBulkRead(AuthContext auth, ApiFamily family, ModuleDefinition? module)
+    {
+        var bulk = auth.HasAnyScope("ZohoBigin.bulk.READ", "ZohoBigin.bulk.ALL");
+        var moduleScope = module is null
+            ? auth.HasAnyScope("ZohoBigin.modules.ALL", "ZohoBigin.modules.READ") || auth.Scopes.Any(s => s.Contains(".modules.", StringComparison.OrdinalIgnoreCase))
+            : auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.READ");
+        return !family.IsCrm && family.Version == 1 ? bulk || moduleScope : bulk && moduleScope;
+    }
+
+    private static string BulkScope(ApiFamily family) => !family.IsCrm && family.Version == 1 ? "ZohoBigin.bulk.read" : "ZohoBigin.bulk.READ";
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    internal sealed record Services(
+        IOrgStoreProvider Stores,
+        IdGenerator Ids,
+        TimeProvider Time,
+        JsonBodyReader Json,
+        CallbackUrlGuard CallbackGuard,
+        JobSignal Signal,
+        DownloadRateLimiter Downloads,
+        IOptions<BiginBulkOptions> Options);
+}

@@ -1,0 +1,167 @@
+using System.IO.Compression;
+using BiginBulk.Core.BulkRead;
+using BiginBulk.Core.Errors;
+using BiginBulk.Core.Modules;
+using BiginBulk.Server.Callbacks;
+using BiginBulk.Server.Http;
+using BiginBulk.Server.Json;
+using BiginBulk.Server.Options;
+using BiginBulk.Storage;
+using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Jobs;
+using BiginBulk.Storage.Records;
+using Microsoft.Extensions.Options;
+
+namespace BiginBulk.Server.Workers;
+
+/// <summary>
+/// Runs one bulk read job: compiles its query (the custom view's criteria ANDed with the request's), streams
+/// the page's records into a zip (<c>{job_id}.csv</c> or <c>.ics</c>) in a self-deleting temporary file, and
+/// stores the zip and the COMPLETED state in one transaction. An export has no side effects, so a job
+/// interrupted by a crash simply runs again from the start.
+/// </summary>
+public sealed partial class BulkReadJobRunner(
+    ISystemStore system,
+    TimeProvider time,
+    CallbackSender callbacks,
+    IOptions<BiginBulkOptions> options,
+    ILogger<BulkReadJobRunner> logger)
+{
+    private static readonly string[] IcsColumns = ["Event_Title", "Start_DateTime", "End_DateTime", "All_day", "Venue", "Description"];
+
+    public async Task RunAsync(IOrgStore store, long jobId, CancellationToken cancellationToken)
+    {
+        var job = await store.GetReadJobAsync(jobId, cancellationToken);
+        if (job is null || BulkReadState.IsFinished(job.Progress.State))
+        {
+            return;
+        }
+
+        await store.SetReadProgressAsync(jobId, job.Progress with { State = BulkReadState.InProgress }, cancellationToken);
+        try
+        {
+            await ExportAsync(store, job.Definition, cancellationToken);
+        }
+        catch (ZohoErrorException ex)
+        {
+            // The query was valid when the job was created but no longer is (a view or field went away).
+            await FailAsync(store, job, ex.Error.Code, ex.Error.Message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            LogExportFailed(logger, jobId, ex);
+            await FailAsync(store, job, "INTERNAL_SERVER_ERROR", "Internal server error occurred.", cancellationToken);
+        }
+
+        await SendCallbackAsync(store, jobId, cancellationToken);
+    }
+
+    private async Task ExportAsync(IOrgStore store, BulkReadJobDefinition definition, CancellationToken cancellationToken)
+    {
+        var limits = options.Value.Limits;
+        var module = StandardModules.Find(definition.ModuleApiName)
+            ?? throw new ZohoErrorException(new ZohoError(400, "MODULE_NOT_AVAILABLE", $"Requested module '{definition.ModuleName}' is not available."));
+        var criteria = await BuildCriteriaAsync(store, definition, module, limits.MaxCriteria, cancellationToken);
+        var ics = definition.FileType == BulkReadFileType.Ics;
+        var names = ics ? IcsColumns : definition.Fields.Count > 0 ? definition.Fields : module.Fields.Where(f => f.ApiName != SystemFields.Id).Select(f => f.ApiName);
+        var columns = names.Select(n => FieldPathResolver.Resolve(module, n, StandardModules.Find)
+            ?? throw new ZohoErrorException(new ZohoError(400, "FIELD_NOT_AVAILABLE", $"The field {n} is not available."))).ToList();
+        var perPage = ics ? limits.MaxIcsEvents : limits.ReadPageSize;
+        var query = new ExportQuery(module, columns, criteria, (long)(definition.Page - 1) * perPage, perPage);
+
+        await store.SyncUsersAsync(await system.ListUsersAsync(store.OrgId, cancellationToken), cancellationToken);
+        var path = Path.Combine(Path.GetTempPath(), $"biginbulk-read-{Guid.NewGuid():N}.zip");
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        int count;
+        await using (var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = archive.CreateEntry($"{definition.Id}.{(ics ? "ics" : "csv")}", CompressionLevel.Fastest);
+            await using var entryStream = await entry.OpenAsync(cancellationToken);
+            count = ics
+                ? await WriteIcsAsync(store, query, entryStream, cancellationToken)
+                : await WriteCsvAsync(store, query, entryStream, cancellationToken);
+        }
+
+        var more = await store.HasRecordsBeyondAsync(query, cancellationToken);
+        file.Position = 0;
+        await store.CompleteReadJobAsync(definition.Id, file, new ReadProgress
+        {
+            State = BulkReadState.Completed,
+            Count = count,
+            PerPage = perPage,
+            MoreRecords = more,
+            CompletedTime = time.GetUtcNow(),
+        }, cancellationToken);
+        LogExported(logger, definition.Id, count, more);
+    }
+
+    private static async Task<Criteria?> BuildCriteriaAsync(IOrgStore store, BulkReadJobDefinition definition, ModuleDefinition module, int maxCriteria, CancellationToken cancellationToken)
+    {
+        Criteria? viewCriteria = null;
+        if (definition.CustomViewId is { } cvid)
+        {
+            var view = await store.GetCustomViewAsync(cvid, cancellationToken)
+                ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_REQUEST", $"The custom view {cvid} no longer exists."));
+            viewCriteria = view.Criteria is null ? null : CriteriaParser.Parse(view.Criteria, module, StandardModules.Find, int.MaxValue, "$.cvid");
+        }
+
+        var requested = definition.CriteriaJson is null ? null : CriteriaParser.Parse(definition.CriteriaJson, module, StandardModules.Find, maxCriteria, "$.query.criteria");
+        return CriteriaParser.And(viewCriteria, requested);
+    }
+
+    private static async Task<int> WriteCsvAsync(IOrgStore store, ExportQuery query, Stream output, CancellationToken cancellationToken)
+    {
+        await using var writer = new ExportCsvWriter(output, [.. query.Columns.Select(c => c.ApiName)]);
+        await foreach (var row in store.ExportAsync(query, cancellationToken))
+        {
+            await writer.WriteRowAsync(row, cancellationToken);
+        }
+
+        return writer.RowsWritten;
+    }
+
+    private static async Task<int> WriteIcsAsync(IOrgStore store, ExportQuery query, Stream output, CancellationToken cancellationToken)
+    {
+        var writer = new IcsExportWriter();
+        await foreach (var row in store.ExportAsync(query, cancellationToken))
+        {
+            writer.Add((long)row[6]!, row[0] as string, row[1] as DateTimeOffset?, row[2] as DateTimeOffset?, row[3] is true, row[4] as string, row[5] as string);
+        }
+
+        await writer.WriteToAsync(output, cancellationToken);
+        return writer.EventsWritten;
+    }
+
+    private async Task FailAsync(IOrgStore store, ReadJob job, string code, string message, CancellationToken cancellationToken)
+    {
+        LogJobFailed(logger, job.Definition.Id, code, message);
+        await store.SetReadProgressAsync(job.Definition.Id, job.Progress with
+        {
+            State = BulkReadState.Failure,
+            ErrorCode = code,
+            ErrorMessage = message,
+            CompletedTime = time.GetUtcNow(),
+        }, cancellationToken);
+    }
+
+    private async Task SendCallbackAsync(IOrgStore store, long jobId, CancellationToken cancellationToken)
+    {
+        var job = await store.GetReadJobAsync(jobId, cancellationToken);
+        if (job?.Definition.Callback is not { } callback)
+        {
+            return;
+        }
+
+        var id = ZohoIds.Format(jobId);
+        await callbacks.SendAsync(callback.Url, BulkReadJobJson.Render(job, ApiFamily.Bigin(2), $"/bigin/bulk/v2/read/{id}/result"), cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Bulk read job {JobId} exported {Count} records (more: {More})")]
+    private static partial void LogExported(ILogger logger, long jobId, int count, bool more);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Bulk read job {JobId} failed: {Code} {Reason}")]
+    private static partial void LogJobFailed(ILogger logger, long jobId, string code, string reason);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Error, Message = "Bulk read job {JobId} could not be exported")]
+    private static partial void LogExportFailed(ILogger logger, long jobId, Exception exception);
+}
