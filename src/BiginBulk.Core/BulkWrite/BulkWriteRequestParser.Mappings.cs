@@ -27,7 +27,7 @@ public static partial class BulkWriteRequestParser
                 findBy = name[(dot + 1)..];
             }
 
-            mappings.Add(Validate(new FieldMapping { ApiName = apiName, Index = index, FindBy = findBy }, module, header, jsonPath, name));
+            mappings.Add(Validate(new FieldMapping { ApiName = apiName, Index = index, FindBy = findBy }, module, jsonPath, formatPath: jsonPath, name));
         }
 
         CheckCount(mappings, maxColumns);
@@ -74,7 +74,7 @@ public static partial class BulkWriteRequestParser
                 FindBy = item.OptionalString("find_by", itemPath),
                 DefaultValue = defaultValue,
             };
-            mappings.Add(Validate(mapping, module, header, $"{itemPath}.api_name", apiName));
+            mappings.Add(Validate(mapping, module, $"{itemPath}.api_name", $"{itemPath}.format", apiName));
         }
 
         CheckDuplicates(mappings, path);
@@ -85,9 +85,11 @@ public static partial class BulkWriteRequestParser
     private static string? ParseDefaultValue(JsonObject item, string itemPath)
     {
         var node = item.Get("default_value", out _);
+        var (path, expected) = ($"{itemPath}.default_value", "{\"value\": …} or a plain value");
         if (node is JsonObject obj)
         {
             node = obj.Get("value", out _);
+            (path, expected) = ($"{path}.value", "a string, number or boolean");
         }
 
         return node switch
@@ -95,11 +97,11 @@ public static partial class BulkWriteRequestParser
             null => null,
             JsonValue value when value.TryGetValue<string>(out var s) => s,
             JsonValue value => value.ToJsonString(),
-            _ => throw JsonReading.WrongType($"{itemPath}.default_value.value", "a string, number or boolean"),
+            _ => throw JsonReading.WrongType(path, expected),
         };
     }
 
-    private static FieldMapping Validate(FieldMapping mapping, ModuleDefinition module, CsvFileHeader header, string jsonPath, string shownName)
+    private static FieldMapping Validate(FieldMapping mapping, ModuleDefinition module, string jsonPath, string formatPath, string shownName)
     {
         if (string.Equals(mapping.ApiName, SystemFields.BulkWriteId, StringComparison.OrdinalIgnoreCase))
         {
@@ -124,12 +126,12 @@ public static partial class BulkWriteRequestParser
         {
             if (field.Type is not (FieldType.Date or FieldType.DateTime))
             {
-                throw Error("INVALID_FORMAT", $"format is only allowed for date and datetime fields; {field.ApiName} is {field.Type.ToZohoName()}.", jsonPath, ("api_name", field.ApiName));
+                throw Error("INVALID_FORMAT", $"format is only allowed for date and datetime fields; {field.ApiName} is {field.Type.ToZohoName()}.", formatPath, ("api_name", field.ApiName));
             }
 
             if (!DateFormat.TryConvertJavaPattern(format, out _, out var problem))
             {
-                throw Error("INVALID_FORMAT", $"invalid format '{format}' for {field.ApiName}: {problem}", jsonPath, ("api_name", field.ApiName));
+                throw Error("INVALID_FORMAT", $"invalid format '{format}' for {field.ApiName}: {problem}", formatPath, ("api_name", field.ApiName));
             }
         }
 

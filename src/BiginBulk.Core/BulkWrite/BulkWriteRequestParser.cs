@@ -60,8 +60,10 @@ public static partial class BulkWriteRequestParser
             ?? throw Error("INVALID_FILE_ID", "improper file id", $"{path}.file_id", ("api_name", "file_id"));
         if (header.Headers.Count > context.MaxColumns)
         {
-            throw Error("HEADER_LIMIT_EXCEEDED", $"the file has {header.Headers.Count} columns; at most {context.MaxColumns} are allowed.", $"{path}.file_id", ("max_limit", context.MaxColumns));
+            throw Error("HEADER_LIMIT_EXCEEDED", $"the file has {Invariant(header.Headers.Count)} columns; at most {Invariant(context.MaxColumns)} are allowed.", $"{path}.file_id", ("max_limit", context.MaxColumns));
         }
+
+        CheckHeaderNames(header, $"{path}.file_id");
 
         var findBy = ParseFindBy(resource, module, operation, path);
         var mappingsNode = resource.OptionalArray("field_mappings", path);
@@ -198,6 +200,23 @@ public static partial class BulkWriteRequestParser
         }
 
         return field.ApiName;
+    }
+
+    /// <summary>
+    /// The header row names every column (Bigin's limitations page: row 1 holds the field API names), so a
+    /// blank name means the file is not a bulk write CSV: Zoho's "improper file", FILE_NOT_SUPPORTED.
+    /// </summary>
+    private static void CheckHeaderNames(CsvFileHeader header, string jsonPath)
+    {
+        for (var i = 0; i < header.Headers.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(header.Headers[i]))
+            {
+                throw new ZohoErrorException(new ZohoError(400, "FILE_NOT_SUPPORTED",
+                    $"File not supported for bulk write: column {Invariant(i + 1)} of {header.FileName} has an empty header; the first row must name every column.",
+                    new JsonObject { ["json_path"] = jsonPath, ["column_index"] = i }));
+            }
+        }
     }
 
     internal static ZohoErrorException Error(string code, string message, string jsonPath, params (string Key, JsonNode? Value)[] details)

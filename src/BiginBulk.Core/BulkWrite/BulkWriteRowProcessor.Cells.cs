@@ -13,19 +13,22 @@ public sealed partial class BulkWriteRowProcessor
             return new CellValue(null, WasEmpty: true, column.Header);
         }
 
+        var errorsBefore = errors.Count;
         switch (field.Type)
         {
             case FieldType.OwnerLookup:
-                return new CellValue(ResolveOwner(column, raw, errors), false, column.Header);
+                var owner = ResolveOwner(column, raw, errors);
+                return new CellValue(owner, false, column.Header, Invalid: errors.Count > errorsBefore);
             case FieldType.Lookup:
-                return new CellValue(ResolveLookup(column, raw, session, errors), false, column.Header);
+                var target = ResolveLookup(column, raw, session, errors);
+                return new CellValue(target, false, column.Header, Invalid: errors.Count > errorsBefore);
         }
 
         var parsed = _parser.Parse(field, raw, column.Mapping.Format);
         if (!parsed.IsValid)
         {
             errors.Add(new RowError(parsed.ErrorCode!, column.Header, parsed.Detail));
-            return default;
+            return new CellValue(null, false, column.Header, Invalid: true);
         }
 
         return new CellValue(parsed.Value, parsed.IsEmpty, column.Header);

@@ -4,7 +4,9 @@ namespace BiginBulk.Core.BulkWrite;
 
 public sealed partial class BulkWriteRowProcessor
 {
-    private RowOutcome Insert(int rowNumber, Dictionary<FieldDefinition, CellValue> cells, IRecordSession session, RecordAudit audit)
+    /// <summary>Creates a record from the row, or skips it with <paramref name="errors"/> (the invalid cells
+    /// found so far) plus any missing mandatory value and any duplicate of a unique field.</summary>
+    private RowOutcome Insert(int rowNumber, Dictionary<FieldDefinition, CellValue> cells, IRecordSession session, RecordAudit audit, List<RowError> errors)
     {
         var values = new Dictionary<FieldDefinition, object?>(cells.Count + 1);
         foreach (var (field, cell) in cells)
@@ -18,10 +20,10 @@ public sealed partial class BulkWriteRowProcessor
             values[_ownerField] = audit.UserId;
         }
 
-        var errors = new List<RowError>();
         foreach (var field in _module.MandatoryFields)
         {
-            if (!values.TryGetValue(field, out var value) || value is null)
+            // An invalid cell is already reported as INVALID_DATA; it is not also missing.
+            if ((!values.TryGetValue(field, out var value) || value is null) && !(cells.TryGetValue(field, out var cell) && cell.Invalid))
             {
                 errors.Add(new RowError("MANDATORY_NOT_FOUND", HeaderOf(field, cells), "a value is required"));
             }
@@ -38,12 +40,18 @@ public sealed partial class BulkWriteRowProcessor
         return new RowOutcome(rowNumber, RowStatus.Added, id, []);
     }
 
-    private RowOutcome Update(int rowNumber, long id, Dictionary<FieldDefinition, CellValue> cells, IRecordSession session, RecordAudit audit)
+    /// <summary>Sets the row's fields on record <paramref name="id"/>, or skips the row with
+    /// <paramref name="errors"/> plus any mandatory value it would clear and any duplicate it would make.</summary>
+    private RowOutcome Update(int rowNumber, long id, Dictionary<FieldDefinition, CellValue> cells, IRecordSession session, RecordAudit audit, List<RowError> errors)
     {
         var values = new Dictionary<FieldDefinition, object?>(cells.Count);
-        var errors = new List<RowError>();
         foreach (var (field, cell) in cells)
         {
+            if (cell.Invalid)
+            {
+                continue;
+            }
+
             if (cell.Value is null)
             {
                 // ignore_empty keeps the stored value; otherwise an empty cell clears the field, except

@@ -83,12 +83,14 @@ public sealed partial class BulkWriteRowProcessor
         }
 
         long? keyId = null;
+        var keyInvalid = false;
         if (_idColumn is { } idColumn)
         {
             var parsed = FieldValueParser.ParseLookupId(Cell(idColumn, fields));
             if (!parsed.IsValid)
             {
                 errors.Add(new RowError(parsed.ErrorCode!, idColumn.Header, parsed.Detail));
+                keyInvalid = _job.FindBy == SystemFields.BulkWriteId;
             }
             else if (!parsed.IsEmpty)
             {
@@ -96,24 +98,28 @@ public sealed partial class BulkWriteRowProcessor
             }
         }
 
-        if (errors.Count > 0)
+        // A find_by value that cannot be read finds nothing; the row says why and nothing else.
+        keyInvalid |= _findByField is not null && values.TryGetValue(_findByField, out var keyCell) && keyCell.Invalid;
+        if (keyInvalid)
         {
             return Skipped(rowNumber, [.. errors]);
         }
 
+        // Invalid cells do not stop the row here: the insert or update below adds what else is wrong
+        // (missing mandatory values, duplicates) and skips the row with every error, in that order.
         var existing = FindExisting(values, keyId, session, out var keyMissing);
         return _job.Operation switch
         {
             BulkWriteOperation.Insert when existing is not null =>
-                Skipped(rowNumber, new RowError("DUPLICATE_DATA", FindByHeader(), "a record with this key already exists")),
-            BulkWriteOperation.Insert => Insert(rowNumber, values, session, audit),
+                Skipped(rowNumber, [.. errors, new RowError("DUPLICATE_DATA", FindByHeader(), "a record with this key already exists")]),
+            BulkWriteOperation.Insert => Insert(rowNumber, values, session, audit, errors),
             BulkWriteOperation.Update when keyMissing =>
-                Skipped(rowNumber, new RowError("MANDATORY_NOT_FOUND", FindByHeader(), "the find_by column is empty")),
+                Skipped(rowNumber, [.. errors, new RowError("MANDATORY_NOT_FOUND", FindByHeader(), "the find_by column is empty")]),
             BulkWriteOperation.Update when existing is null =>
-                Skipped(rowNumber, new RowError("RESOURCE_NOT_FOUND", FindByHeader(), "no record matches the find_by value")),
-            BulkWriteOperation.Update => Update(rowNumber, existing.Value, values, session, audit),
-            _ when existing is not null => Update(rowNumber, existing.Value, values, session, audit),
-            _ => Insert(rowNumber, values, session, audit),
+                Skipped(rowNumber, [.. errors, new RowError("RESOURCE_NOT_FOUND", FindByHeader(), "no record matches the find_by value")]),
+            BulkWriteOperation.Update => Update(rowNumber, existing.Value, values, session, audit, errors),
+            _ when existing is not null => Update(rowNumber, existing.Value, values, session, audit, errors),
+            _ => Insert(rowNumber, values, session, audit, errors),
         };
     }
 
@@ -162,6 +168,7 @@ public sealed partial class BulkWriteRowProcessor
     /// <summary>A mapped CSV column and the field it fills (null for the <c>Id</c> key column).</summary>
     private sealed record MappedColumn(FieldMapping Mapping, FieldDefinition? Field, string Header);
 
-    /// <summary>A cell's typed value; <see cref="WasEmpty"/> tells "clear this field" from "set to value".</summary>
-    private readonly record struct CellValue(object? Value, bool WasEmpty, string Header);
+    /// <summary>A cell's typed value; <see cref="WasEmpty"/> tells "clear this field" from "set to value";
+    /// <see cref="Invalid"/> marks a cell already reported as INVALID_DATA (its value is null).</summary>
+    private readonly record struct CellValue(object? Value, bool WasEmpty, string Header, bool Invalid = false);
 }

@@ -29,7 +29,13 @@ public sealed class CallbackUrlGuard(IOptions<BiginBulkOptions> options)
             return null;
         }
 
-        var host = url.IdnHost;
+        // "localhost." is the same name as "localhost" (a fully qualified name with its root dot).
+        var host = url.IdnHost.TrimEnd('.');
+        if (host.Length == 0)
+        {
+            return "the callback url has no host";
+        }
+
         if (IPAddress.TryParse(host, out var literal))
         {
             return NetworkAddressPolicy.IsPublic(literal) ? null : "possible ssrf attempt";

@@ -36,7 +36,7 @@ public static class BulkReadEndpoints
                 DownloadAsync(http, auth, jobId, services, family)).RequireZohoAuth();
         }
 
-        const string crm = "/crm/bulk/{version:regex(^v[[2-8]]$)}/read";
+        const string crm = "/crm/bulk/{version:regex(^v[2-8]$)}/read";
         app.MapPost(crm, (HttpContext http, AuthContext auth, string version, [AsParameters] Services services) =>
             CreateAsync(http, auth, services, Crm(version))).RequireZohoAuth();
         app.MapGet(crm + "/{jobId}", (HttpContext http, AuthContext auth, string version, string jobId, [AsParameters] Services services) =>

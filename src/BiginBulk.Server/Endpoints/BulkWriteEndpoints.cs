@@ -29,9 +29,9 @@ public static class BulkWriteEndpoints
         app.MapGet("/bigin/bulk/v2/write/{jobId}", (HttpContext http, AuthContext auth, string jobId, [AsParameters] Services services) =>
             GetAsync(http, auth, jobId, services, ApiFamily.Bigin(2))).RequireZohoAuth();
 
-        app.MapPost("/crm/bulk/{version:regex(^v[[2-8]]$)}/write", (HttpContext http, AuthContext auth, string version, [AsParameters] Services services) =>
+        app.MapPost("/crm/bulk/{version:regex(^v[2-8]$)}/write", (HttpContext http, AuthContext auth, string version, [AsParameters] Services services) =>
             CreateAsync(http, auth, services, Crm(version))).RequireZohoAuth();
-        app.MapGet("/crm/bulk/{version:regex(^v[[2-8]]$)}/write/{jobId}", (HttpContext http, AuthContext auth, string version, string jobId, [AsParameters] Services services) =>
+        app.MapGet("/crm/bulk/{version:regex(^v[2-8]$)}/write/{jobId}", (HttpContext http, AuthContext auth, string version, string jobId, [AsParameters] Services services) =>
             GetAsync(http, auth, jobId, services, Crm(version))).RequireZohoAuth();
 
         app.MapGet("/v2/bigin/{orgId}/bulk-write/{jobId}/{fileName}", DownloadAsync).RequireZohoAuth();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using BiginBulk.Core.Errors;
 using BiginBulk.Core.Files;
@@ -9,6 +10,7 @@ using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Files;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -22,6 +24,9 @@ namespace BiginBulk.Server.Endpoints;
 /// </summary>
 public static class UploadEndpoints
 {
+    /// <summary>Room in the request body cap for the multipart framing and small parts besides the file.</summary>
+    private const long MultipartOverheadBytes = 1024 * 1024;
+
     public static void MapUploadEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/bigin/v2/upload", (HttpContext http, AuthContext auth, [AsParameters] Services services) =>
@@ -29,7 +34,8 @@ public static class UploadEndpoints
         // Bigin v1's page documents INVALID_FILE_FORMAT and FILE_TOO_LARGE with HTTP 200 (notes §1.5, §8.5).
         app.MapPost("/bigin/v1/upload", (HttpContext http, AuthContext auth, [AsParameters] Services services) =>
             UploadAsync(http, auth, services, legacyStatus: true)).RequireZohoAuth();
-        app.MapPost("/crm/{version:regex(^v[[2-8]]$)}/upload", (HttpContext http, AuthContext auth, [AsParameters] Services services) =>
+        // Inline route constraints take the regex as is: "[[" is not an escape there (only braces are doubled).
+        app.MapPost("/crm/{version:regex(^v[2-8]$)}/upload", (HttpContext http, AuthContext auth, [AsParameters] Services services) =>
             UploadAsync(http, auth, services, legacyStatus: false)).RequireZohoAuth();
     }
 
@@ -48,11 +54,12 @@ public static class UploadEndpoints
         }
 
         var limits = services.Options.Value.Limits;
+        AllowBodyOf(http, limits.MaxUploadBytes);
         var part = await ReadFilePartAsync(request, limits.MaxUploadBytes, http.RequestAborted);
         await using var temp = part.Content;
-        if (part.TooLarge)
+        if (part.TooLarge || temp is null)
         {
-            return Refuse(ZipErrorCodes.FileTooLarge, $"The maximum file size is {limits.MaxUploadBytes / (1024 * 1024)}MB.", legacyStatus);
+            return Refuse(ZipErrorCodes.FileTooLarge, $"The maximum file size is {DescribeSize(limits.MaxUploadBytes)}.", legacyStatus);
         }
 
         var zipLimits = new ZipLimits
@@ -83,6 +90,29 @@ public static class UploadEndpoints
         });
     }
 
+    /// <summary>
+    /// Kestrel caps request bodies at about 28.6 MiB by default, below a raised <c>MaxUploadBytes</c>, and its
+    /// refusal cuts the connection mid-upload instead of answering FILE_TOO_LARGE. So the cap for this request
+    /// is raised to our limit plus room for the multipart framing, never lowered: a body a little over our
+    /// limit is still read up to the limit and answered, with Kestrel draining the rest.
+    /// </summary>
+    private static void AllowBodyOf(HttpContext http, long maxUploadBytes)
+    {
+        var needed = maxUploadBytes + MultipartOverheadBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false, MaxRequestBodySize: { } cap } feature && cap < needed)
+        {
+            feature.MaxRequestBodySize = needed;
+        }
+    }
+
+    /// <summary>Zoho says "25MB"; a limit that is not a whole number of MiB is given in KB or bytes, never as "0MB".</summary>
+    private static string DescribeSize(long bytes) => bytes switch
+    {
+        _ when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)}MB"),
+        _ when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024}KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
+
     /// <summary>Streams the multipart part named <c>file</c> to a self-deleting temporary file.</summary>
     private static async Task<FilePart> ReadFilePartAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
@@ -94,29 +124,49 @@ public static class UploadEndpoints
         }
 
         var reader = new MultipartReader(boundary, request.Body);
-        MultipartSection? section;
+        FileStream? temp = null;
         try
         {
-            while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
                 if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     && disposition.Name.Equals("file", StringComparison.Ordinal))
                 {
                     var name = disposition.FileName.HasValue ? HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "" : "";
                     var path = Path.Combine(Path.GetTempPath(), $"biginbulk-upload-{Guid.NewGuid():N}.zip");
-                    var temp = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                    temp = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
                     var tooLarge = await CopyCappedAsync(section.Body, temp, maxBytes, cancellationToken);
                     temp.Position = 0;
                     return new FilePart(Path.GetFileName(name), temp, tooLarge);
                 }
             }
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The body passed the per-request cap before the file part ended (or before it began).
+            await DisposeAsync(temp);
+            return new FilePart("", null, TooLarge: true);
+        }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
+            await DisposeAsync(temp);
             throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", $"the multipart body could not be read: {ex.Message}"));
+        }
+        catch
+        {
+            await DisposeAsync(temp);
+            throw;
         }
 
         throw MissingFilePart("the multipart body has no part named file.");
+    }
+
+    private static async ValueTask DisposeAsync(FileStream? temp)
+    {
+        if (temp is not null)
+        {
+            await temp.DisposeAsync();
+        }
     }
 
     private static async Task<bool> CopyCappedAsync(Stream source, Stream target, long maxBytes, CancellationToken cancellationToken)
@@ -143,7 +193,10 @@ public static class UploadEndpoints
 
     private static ZohoJsonResult Refuse(string code, string message, bool legacyStatus)
     {
-        var status = legacyStatus ? 200 : code == ZipErrorCodes.FileTooLarge ? 413 : 400;
+        // Bigin v1 documents HTTP 200 for exactly these two refusals; everything else keeps its 4xx.
+        var status = legacyStatus && code is ZipErrorCodes.InvalidFileFormat or ZipErrorCodes.FileTooLarge
+            ? 200
+            : code == ZipErrorCodes.FileTooLarge ? 413 : 400;
         return new ZohoJsonResult(status, new ZohoError(status, code, message).ToJson());
     }
 
@@ -158,7 +211,8 @@ public static class UploadEndpoints
         ["http_status"] = "400",
     });
 
-    private sealed record FilePart(string FileName, FileStream Content, bool TooLarge);
+    /// <summary>The file part, spooled to a temporary file; <see cref="Content"/> is null only when too large.</summary>
+    private sealed record FilePart(string FileName, FileStream? Content, bool TooLarge);
 
     internal sealed record Services(IOrgStoreProvider Stores, IdGenerator Ids, TimeProvider Time, IOptions<BiginBulkOptions> Options);
 }

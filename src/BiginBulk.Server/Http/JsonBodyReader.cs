@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using BiginBulk.Core.Errors;
+using BiginBulk.Core.Json;
 using BiginBulk.Server.Options;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +14,10 @@ namespace BiginBulk.Server.Http;
 /// </summary>
 public sealed class JsonBodyReader(IOptions<BiginBulkOptions> options)
 {
+    private const int MaxDepth = 64;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public async Task<JsonNode> ReadAsync(HttpRequest request)
     {
         var limit = options.Value.Limits.MaxJsonBodyBytes;
@@ -33,26 +39,53 @@ public sealed class JsonBodyReader(IOptions<BiginBulkOptions> options)
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0)
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        // Windows tools (PowerShell 5, Notepad) save UTF-8 with a byte order mark; JSON parsers skip it, so do we.
+        if (body.StartsWith(Utf8Bom))
         {
-            throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", "the request body is empty; a JSON object is required."));
+            body = body[Utf8Bom.Length..];
+        }
+
+        if (body.IsEmpty)
+        {
+            throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", "the request body is empty; a JSON object is required.", Root()));
+        }
+
+        // System.Text.Json checks string contents only when a value is read, which would surface as a 500
+        // deep inside validation; JSON text must be UTF-8 (RFC 8259 §8.1), so refuse anything else up front.
+        if (!Utf8.IsValid(body))
+        {
+            throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", "the request body is not valid UTF-8 JSON.", Root()));
+        }
+
+        // A repeated key would make JsonObject throw on first use (a 500), and keys are matched case-insensitively.
+        if (JsonDuplicateKeys.FindFirst(body, MaxDepth) is { } duplicate)
+        {
+            throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", $"the key at {duplicate} is given more than once.", new JsonObject
+            {
+                ["json_path"] = duplicate,
+            }));
         }
 
         try
         {
-            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 64 })
-                ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", "the request body is JSON null; a JSON object is required."));
+            var options = new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+            return JsonNode.Parse(body, documentOptions: options)
+                ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", "the request body is JSON null; a JSON object is required.", Root()));
         }
         catch (JsonException ex)
         {
             throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", "the request body is not valid JSON.", new JsonObject
             {
                 ["reason"] = ex.Message,
-                ["line"] = ex.LineNumber is { } line ? line + 1 : null,
-                ["position"] = ex.BytePositionInLine is { } position ? position + 1 : null,
+                ["json_path"] = ex.Path ?? "$",
+                ["line"] = ex.LineNumber + 1,
+                ["position"] = ex.BytePositionInLine + 1,
             }));
         }
     }
+
+    private static JsonObject Root() => new() { ["json_path"] = "$" };
 
     private static ZohoErrorException TooLarge(long limit) =>
         new(new ZohoError(400, "INVALID_DATA", $"the request body is larger than {limit} bytes.", new JsonObject { ["max_limit"] = limit }));

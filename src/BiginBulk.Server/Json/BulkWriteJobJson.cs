@@ -61,6 +61,12 @@ public static class BulkWriteJobJson
             resource["find_by"] = definition.FindBy;
         }
 
+        if (family.IsCrm)
+        {
+            // CRM job details (and SDK8's Resource) carry the resource's code; Bigin's samples do not.
+            resource["code"] = progress.Status;
+        }
+
         resource["file"] = new JsonObject
         {
             ["status"] = progress.Status,
