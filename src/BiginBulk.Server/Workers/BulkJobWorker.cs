@@ -20,6 +20,10 @@ public sealed partial class BulkJobWorker(
     IOptions<BiginBulkOptions> options,
     ILogger<BulkJobWorker> logger) : BackgroundService
 {
+    private const int MaxAttempts = 3;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, int> _attempts = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Worker.Enabled)
@@ -59,19 +63,48 @@ public sealed partial class BulkJobWorker(
             var store = stores.For(org.Id);
             foreach (var jobId in await store.ListUnfinishedWriteJobsAsync(cancellationToken))
             {
-                await runner.RunAsync(store, jobId, cancellationToken);
+                await RunGuardedAsync(jobId, () => runner.RunAsync(store, jobId, cancellationToken),
+                    reason => runner.MarkFailedAsync(store, jobId, reason, cancellationToken), cancellationToken);
                 ranAny = true;
             }
 
             foreach (var jobId in await store.ListUnfinishedReadJobsAsync(cancellationToken))
             {
-                await readRunner.RunAsync(store, jobId, cancellationToken);
+                await RunGuardedAsync(jobId, () => readRunner.RunAsync(store, jobId, cancellationToken),
+                    reason => readRunner.MarkFailedAsync(store, jobId, reason, cancellationToken), cancellationToken);
                 ranAny = true;
             }
         }
 
         return ranAny;
     }
+
+    /// <summary>
+    /// Runs one job; an unexpected error is retried on the next passes (it may be transient, such as a
+    /// locked database), but after <see cref="MaxAttempts"/> in a row the job is failed with the reason, so
+    /// one broken job can never hold up the jobs behind it.
+    /// </summary>
+    private async Task RunGuardedAsync(long jobId, Func<Task> run, Func<string, Task> fail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await run();
+            _attempts.TryRemove(jobId, out _);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var attempts = _attempts.AddOrUpdate(jobId, 1, (_, n) => n + 1);
+            LogJobAttemptFailed(logger, jobId, attempts, ex);
+            if (attempts >= MaxAttempts)
+            {
+                _attempts.TryRemove(jobId, out _);
+                await fail($"The job could not be processed: {ex.Message}");
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Job {JobId} failed unexpectedly (attempt {Attempt})")]
+    private static partial void LogJobAttemptFailed(ILogger logger, long jobId, int attempt, Exception exception);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "The bulk write worker loop failed; retrying")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);

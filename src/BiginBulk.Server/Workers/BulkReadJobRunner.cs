@@ -132,6 +132,19 @@ public sealed partial class BulkReadJobRunner(
         return writer.EventsWritten;
     }
 
+    /// <summary>Fails a job that cannot be run (the worker gave up on it).</summary>
+    public async Task MarkFailedAsync(IOrgStore store, long jobId, string reason, CancellationToken cancellationToken)
+    {
+        var job = await store.GetReadJobAsync(jobId, cancellationToken);
+        if (job is null || BulkReadState.IsFinished(job.Progress.State))
+        {
+            return;
+        }
+
+        await FailAsync(store, job, "INTERNAL_SERVER_ERROR", reason, cancellationToken);
+        await SendCallbackAsync(store, jobId, cancellationToken);
+    }
+
     private async Task FailAsync(IOrgStore store, ReadJob job, string code, string message, CancellationToken cancellationToken)
     {
         LogJobFailed(logger, job.Definition.Id, code, message);

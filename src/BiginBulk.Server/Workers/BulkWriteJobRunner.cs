@@ -53,6 +53,20 @@ public sealed partial class BulkWriteJobRunner(
         await SendCallbackAsync(store, jobId, cancellationToken);
     }
 
+    /// <summary>Fails a job that cannot be run (the worker gave up on it), keeping the rows already committed.</summary>
+    public async Task MarkFailedAsync(IOrgStore store, long jobId, string reason, CancellationToken cancellationToken)
+    {
+        var job = await store.GetWriteJobAsync(jobId, cancellationToken);
+        if (job is null || BulkWriteStatus.IsFinished(job.Progress.Status))
+        {
+            return;
+        }
+
+        await store.SetWriteProgressAsync(jobId, job.Progress with { Status = BulkWriteStatus.Failed, FailureMessage = reason, CompletedTime = time.GetUtcNow() }, cancellationToken);
+        LogJobFailed(logger, jobId, reason);
+        await SendCallbackAsync(store, jobId, cancellationToken);
+    }
+
     private async Task<BulkWriteProgress> ProcessRowsAsync(IOrgStore store, WriteJob job, CancellationToken cancellationToken)
     {
         var definition = job.Definition;
