@@ -20,6 +20,11 @@ public sealed class SqliteSystemStore : ISystemStore
                 token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, client_id TEXT NOT NULL, org_id INTEGER NOT NULL,
                 user_id INTEGER NOT NULL, scopes TEXT NOT NULL, expires_time TEXT, revoked INTEGER NOT NULL DEFAULT 0);
             """),
+        c => c.Execute("""
+            ALTER TABLE oauth_tokens ADD COLUMN parent_hash TEXT;
+            CREATE INDEX ix_oauth_tokens_parent ON oauth_tokens (parent_hash);
+            ALTER TABLE oauth_clients ADD COLUMN user_id INTEGER;
+            """),
     ];
 
     private readonly string _connectionString;
@@ -104,8 +109,8 @@ public sealed class SqliteSystemStore : ISystemStore
     {
         using var connection = SqliteConnections.Open(_connectionString);
         connection.Execute(
-            "INSERT INTO oauth_clients (client_id, secret_hash, org_id, name) VALUES ($id, $hash, $org, $name)",
-            ("$id", client.ClientId), ("$hash", client.SecretHash), ("$org", client.OrgId), ("$name", client.Name));
+            "INSERT INTO oauth_clients (client_id, secret_hash, org_id, name, user_id) VALUES ($id, $hash, $org, $name, $user)",
+            ("$id", client.ClientId), ("$hash", client.SecretHash), ("$org", client.OrgId), ("$name", client.Name), ("$user", client.UserId));
         return Task.CompletedTask;
     }
 
@@ -113,11 +118,32 @@ public sealed class SqliteSystemStore : ISystemStore
     {
         using var connection = SqliteConnections.Open(_connectionString);
         using var command = connection.CreateCommand(
-            "SELECT client_id, secret_hash, org_id, name FROM oauth_clients WHERE client_id = $id", ("$id", clientId));
+            "SELECT client_id, secret_hash, org_id, name, user_id FROM oauth_clients WHERE client_id = $id", ("$id", clientId));
         using var reader = command.ExecuteReader();
-        return Task.FromResult(reader.Read()
-            ? new OAuthClient(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3))
-            : null);
+        return Task.FromResult(reader.Read() ? ReadClient(reader) : null);
+    }
+
+    public Task<IReadOnlyList<OAuthClient>> ListClientsAsync(long orgId, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        using var command = connection.CreateCommand(
+            "SELECT client_id, secret_hash, org_id, name, user_id FROM oauth_clients WHERE org_id = $org ORDER BY name, client_id", ("$org", orgId));
+        using var reader = command.ExecuteReader();
+        var clients = new List<OAuthClient>();
+        while (reader.Read())
+        {
+            clients.Add(ReadClient(reader));
+        }
+
+        return Task.FromResult<IReadOnlyList<OAuthClient>>(clients);
+    }
+
+    public Task<int> RevokeTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        var revoked = connection.Execute(
+            "UPDATE oauth_tokens SET revoked = 1 WHERE (token_hash = $hash OR parent_hash = $hash) AND revoked = 0", ("$hash", tokenHash));
+        return Task.FromResult(revoked);
     }
 
     public Task StoreTokenAsync(TokenRecord token, CancellationToken cancellationToken = default)
@@ -125,13 +151,14 @@ public sealed class SqliteSystemStore : ISystemStore
         using var connection = SqliteConnections.Open(_connectionString);
         connection.Execute(
             """
-            INSERT INTO oauth_tokens (token_hash, kind, client_id, org_id, user_id, scopes, expires_time, revoked)
-            VALUES ($hash, $kind, $client, $org, $user, $scopes, $expires, $revoked)
+            INSERT INTO oauth_tokens (token_hash, kind, client_id, org_id, user_id, scopes, expires_time, revoked, parent_hash)
+            VALUES ($hash, $kind, $client, $org, $user, $scopes, $expires, $revoked, $parent)
             ON CONFLICT (token_hash) DO UPDATE SET revoked = excluded.revoked, expires_time = excluded.expires_time
             """,
             ("$hash", token.TokenHash), ("$kind", token.Kind.ToString()), ("$client", token.ClientId), ("$org", token.OrgId),
             ("$user", token.UserId), ("$scopes", string.Join(',', token.Scopes)),
-            ("$expires", token.ExpiresTime is { } e ? SqliteValues.FormatTime(e) : null), ("$revoked", token.Revoked ? 1 : 0));
+            ("$expires", token.ExpiresTime is { } e ? SqliteValues.FormatTime(e) : null), ("$revoked", token.Revoked ? 1 : 0),
+            ("$parent", token.ParentHash));
         return Task.CompletedTask;
     }
 
@@ -139,7 +166,7 @@ public sealed class SqliteSystemStore : ISystemStore
     {
         using var connection = SqliteConnections.Open(_connectionString);
         using var command = connection.CreateCommand(
-            "SELECT token_hash, kind, client_id, org_id, user_id, scopes, expires_time, revoked FROM oauth_tokens WHERE token_hash = $hash",
+            "SELECT token_hash, kind, client_id, org_id, user_id, scopes, expires_time, revoked, parent_hash FROM oauth_tokens WHERE token_hash = $hash",
             ("$hash", tokenHash));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -155,8 +182,12 @@ public sealed class SqliteSystemStore : ISystemStore
             reader.GetInt64(4),
             reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries),
             reader.IsDBNull(6) ? null : SqliteValues.ParseTime(reader.GetString(6)),
-            reader.GetInt64(7) != 0));
+            reader.GetInt64(7) != 0,
+            reader.IsDBNull(8) ? null : reader.GetString(8)));
     }
+
+    private static OAuthClient ReadClient(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4));
 
     private static Org ReadOrg(SqliteDataReader reader) =>
         new(reader.GetInt64(0), reader.GetString(1), SqliteValues.ParseTime(reader.GetString(2)));

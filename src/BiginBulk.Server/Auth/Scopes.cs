@@ -44,6 +44,29 @@ public static class Scopes
     public static bool GrantsAny(IEnumerable<string> granted, IEnumerable<string> alternatives) =>
         alternatives.Any(a => Grants(granted, a));
 
+    /// <summary>
+    /// The scopes of a token request (comma- or space-separated, as Zoho accepts), or null when empty or when
+    /// one is not a scope name of Zoho's form (<c>ZohoBigin.bulk.READ</c>, <c>ZohoCRM.modules.ALL</c>, <c>ZohoFiles.files.ALL</c>).
+    /// </summary>
+    public static IReadOnlyList<string>? ParseRequested(string? text)
+    {
+        var scopes = (text ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (scopes.Length == 0 || !scopes.All(IsWellFormed))
+        {
+            return null;
+        }
+
+        return scopes.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+    }
+
+    private static bool IsWellFormed(string scope)
+    {
+        var parts = scope.Split('.');
+        return parts.Length is >= 3 and <= 5
+            && parts[0] is "ZohoBigin" or "ZohoCRM" or "ZohoFiles"
+            && parts.Skip(1).All(p => p.Length > 0 && p.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'));
+    }
+
     private static string Normalize(string scope) =>
         scope.StartsWith("ZohoCRM.", StringComparison.OrdinalIgnoreCase) ? "ZohoBigin." + scope["ZohoCRM.".Length..] : scope;
 }

@@ -40,7 +40,7 @@ public sealed partial class Bootstrapper(
 
             var refresh = await tokens.FindLiveAsync(saved.RefreshToken, TokenKind.Refresh, cancellationToken)
                 ?? throw new InvalidOperationException($"The refresh token in {FilePath} is not known to this data directory.");
-            var access = await tokens.MintAsync(TokenKind.Access, refresh.ClientId, refresh.OrgId, refresh.UserId, refresh.Scopes, cancellationToken);
+            var access = await tokens.MintAsync(TokenKind.Access, refresh.ClientId, refresh.OrgId, refresh.UserId, refresh.Scopes, refresh, cancellationToken: cancellationToken);
             var renewed = saved with { AccessToken = access };
             await WriteAsync(renewed, cancellationToken);
             return renewed;
@@ -60,9 +60,10 @@ public sealed partial class Bootstrapper(
         await store.CreateUserAsync(user, cancellationToken);
         var clientId = TokenHasher.NewClientId();
         var secret = TokenHasher.NewSecret();
-        await store.CreateClientAsync(new OAuthClient(clientId, TokenHasher.Hash(secret), org.Id, "Bootstrap client"), cancellationToken);
-        var refresh = await tokens.MintAsync(TokenKind.Refresh, clientId, org.Id, user.Id, Scopes.All, cancellationToken);
-        var access = await tokens.MintAsync(TokenKind.Access, clientId, org.Id, user.Id, Scopes.All, cancellationToken);
+        await store.CreateClientAsync(new OAuthClient(clientId, TokenHasher.Hash(secret), org.Id, "Bootstrap client", user.Id), cancellationToken);
+        var refresh = await tokens.MintAsync(TokenKind.Refresh, clientId, org.Id, user.Id, Scopes.All, cancellationToken: cancellationToken);
+        var refreshRecord = await tokens.FindLiveAsync(refresh, TokenKind.Refresh, cancellationToken);
+        var access = await tokens.MintAsync(TokenKind.Access, clientId, org.Id, user.Id, Scopes.All, refreshRecord, cancellationToken: cancellationToken);
         return new BootstrapCredentials(
             org.Id.ToString(CultureInfo.InvariantCulture),
             user.Id.ToString(CultureInfo.InvariantCulture),

@@ -21,6 +21,11 @@ public interface ISystemStore
 
     Task<OAuthClient?> GetClientAsync(string clientId, CancellationToken cancellationToken = default);
 
+    Task<IReadOnlyList<OAuthClient>> ListClientsAsync(long orgId, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a token and every token minted from it; returns how many were live.</summary>
+    Task<int> RevokeTokenAsync(string tokenHash, CancellationToken cancellationToken = default);
+
     Task StoreTokenAsync(TokenRecord token, CancellationToken cancellationToken = default);
 
     Task<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken = default);
