@@ -1,4 +1,5 @@
 using BiginBulk.Core.Ids;
+using BiginBulk.Server.Admin;
 using BiginBulk.Server.Auth;
 using BiginBulk.Server.Bootstrap;
 using BiginBulk.Server.Callbacks;
@@ -27,15 +28,27 @@ builder.Services.AddSingleton<JsonBodyReader>();
 builder.Services.AddSingleton<CallbackUrlGuard>();
 builder.Services.AddSingleton<CallbackSender>();
 builder.Services.AddSingleton<JobSignal>();
+builder.Services.AddSingleton<JobAdmission>();
 builder.Services.AddSingleton<DownloadRateLimiter>();
 builder.Services.AddSingleton<BulkWriteJobRunner>();
 builder.Services.AddSingleton<BulkReadJobRunner>();
 builder.Services.AddHostedService<BulkJobWorker>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
+var admin = args.Length > 0 && args[0] == "admin";
+if (admin)
+{
+    // The admin tool prints JSON on stdout; keep the host's logging off it.
+    builder.Logging.ClearProviders();
+}
+
 var app = builder.Build();
 
 await app.Services.GetRequiredService<Bootstrapper>().RunAsync();
+if (admin)
+{
+    return await AdminCli.RunAsync(args[1..], app.Services);
+}
 
 app.UseMiddleware<ErrorHandlingMiddleware>();
 app.UseRouting();
@@ -51,3 +64,4 @@ app.MapRecordEndpoints();
 app.MapCustomViewEndpoints();
 
 await app.RunAsync();
+return 0;

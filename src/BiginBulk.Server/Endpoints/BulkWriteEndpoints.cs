@@ -46,6 +46,11 @@ public static class BulkWriteEndpoints
             return ZohoErrors.ScopeMismatch("ZohoBigin.bulk.CREATE").ToResult();
         }
 
+        if (!Profiles.MayRunBulkJobs(auth.Profile))
+        {
+            return ZohoErrors.NoPermission("create").ToResult();
+        }
+
         var body = await services.Json.ReadAsync(http.Request);
         var store = services.Stores.For(auth.OrgId);
         var limits = services.Options.Value.Limits;
@@ -66,6 +71,11 @@ public static class BulkWriteEndpoints
         if (!auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.CREATE"))
         {
             return ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.CREATE").ToResult();
+        }
+
+        if (await services.Admission.RefuseAsync(http, store) is { } refusal)
+        {
+            return refusal;
         }
 
         await store.CreateWriteJobAsync(definition, http.RequestAborted);
@@ -90,6 +100,11 @@ public static class BulkWriteEndpoints
             return ZohoErrors.ScopeMismatch("ZohoBigin.bulk.CREATE").ToResult();
         }
 
+        if (!Profiles.MayRunBulkJobs(auth.Profile))
+        {
+            return ZohoErrors.NoPermission("read").ToResult();
+        }
+
         var store = services.Stores.For(auth.OrgId);
         var job = ZohoIds.TryParse(jobId, out var id) ? await store.GetWriteJobAsync(id, http.RequestAborted) : null;
         if (job is null)
@@ -106,6 +121,11 @@ public static class BulkWriteEndpoints
         if (!auth.HasAnyScope(DetailScopes))
         {
             return ZohoErrors.ScopeMismatch("ZohoBigin.bulk.CREATE").ToResult();
+        }
+
+        if (!Profiles.MayRunBulkJobs(auth.Profile))
+        {
+            return ZohoErrors.NoPermission("read").ToResult();
         }
 
         // Another org's URL answers exactly like a missing one: nothing tells the caller it exists.
@@ -135,5 +155,6 @@ public static class BulkWriteEndpoints
         CallbackUrlGuard CallbackGuard,
         PublicUrls Urls,
         JobSignal Signal,
+        JobAdmission Admission,
         IOptions<BiginBulkOptions> Options);
 }

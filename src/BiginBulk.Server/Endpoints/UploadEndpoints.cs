@@ -46,6 +46,11 @@ public static class UploadEndpoints
             return ZohoErrors.ScopeMismatch("ZohoFiles.files.ALL").ToResult();
         }
 
+        if (!Profiles.MayRunBulkJobs(auth.Profile))
+        {
+            return ZohoErrors.NoPermission("create").ToResult();
+        }
+
         var request = http.Request;
         if (!string.Equals(request.Headers["feature"].ToString(), "bulk-write", StringComparison.OrdinalIgnoreCase)
             || !ZohoIds.TryParse(request.Headers["X-CRM-ORG"].ToString(), out var org) || org != auth.OrgId)

@@ -35,4 +35,7 @@ public sealed class LimitsOptions
 
     /// <summary>Result downloads per read job per minute: Zoho's 10; more get 429 TOO_MANY_REQUESTS.</summary>
     public int ReadDownloadsPerMinute { get; set; } = 10;
+
+    /// <summary>Bulk jobs (write and read) an org may have waiting or running at once; more get 429.</summary>
+    public int MaxConcurrentJobsPerOrg { get; set; } = 10;
 }

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace BiginBulk.Server.Admin;
+
+/// <summary>
+/// <c>BiginBulk.Server admin …</c>: the administrator's tool. It works on the data directory directly (the
+/// server may be running), creates orgs, users, OAuth clients, self-client grant codes and tokens, and
+/// lists them. Output is JSON on stdout, so scripts can read it; secrets are shown once, when created.
+/// </summary>
+public static class AdminCli
+{
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services)
+    {
+        var root = new RootCommand("BiginBulk administration: orgs, users, OAuth clients, grant codes and tokens.")
+        {
+            OrgCommands.Create(services),
+            UserCommands.Create(services),
+            ClientCommands.Create(services),
+            GrantCommands.Create(services),
+            TokenCommands.Create(services),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+}
