@@ -62,6 +62,7 @@ app.MapBulkWriteEndpoints();
 app.MapBulkReadEndpoints();
 app.MapRecordEndpoints();
 app.MapCustomViewEndpoints();
+app.MapMetadataEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -88,19 +88,24 @@ internal sealed class ExportSqlBuilder
         }
 
         var empty = $"({column} IS NULL OR {column} = '')";
+
+        // Text compares case-insensitively, as Bigin's filters do. Most text columns are declared NOCASE, but
+        // not all (Contacts.Full_Name is a generated column, a joined user column is another table's), so the
+        // collation is stated here rather than trusted to the schema.
+        var compared = RecordTableSchema.IsText(condition.Field.ValueField) ? $"{column} COLLATE NOCASE" : column;
         var values = condition.Values;
         var positive = condition.Comparator switch
         {
             Comparator.Equal or Comparator.NotEqual or Comparator.In or Comparator.NotIn =>
-                values.Count == 0 ? null : values.Count == 1 ? $"{column} = {Parameter(values[0])}" : $"{column} IN ({string.Join(", ", values.Select(Parameter))})",
-            Comparator.LessThan => $"{column} < {Parameter(values[0])}",
-            Comparator.LessEqual => $"{column} <= {Parameter(values[0])}",
-            Comparator.GreaterThan => $"{column} > {Parameter(values[0])}",
-            Comparator.GreaterEqual => $"{column} >= {Parameter(values[0])}",
+                values.Count == 0 ? null : values.Count == 1 ? $"{compared} = {Parameter(values[0])}" : $"{compared} IN ({string.Join(", ", values.Select(Parameter))})",
+            Comparator.LessThan => $"{compared} < {Parameter(values[0])}",
+            Comparator.LessEqual => $"{compared} <= {Parameter(values[0])}",
+            Comparator.GreaterThan => $"{compared} > {Parameter(values[0])}",
+            Comparator.GreaterEqual => $"{compared} >= {Parameter(values[0])}",
             Comparator.Contains or Comparator.NotContains => $"{column} LIKE {Parameter("%" + EscapeLike(values[0]) + "%")} ESCAPE '\\'",
             Comparator.StartsWith => $"{column} LIKE {Parameter(EscapeLike(values[0]) + "%")} ESCAPE '\\'",
             Comparator.EndsWith => $"{column} LIKE {Parameter("%" + EscapeLike(values[0]))} ESCAPE '\\'",
-            Comparator.Between or Comparator.NotBetween => $"{column} BETWEEN {Parameter(values[0])} AND {Parameter(values[1])}",
+            Comparator.Between or Comparator.NotBetween => $"{compared} BETWEEN {Parameter(values[0])} AND {Parameter(values[1])}",
             _ => throw new ArgumentException($"Unknown comparator {condition.Comparator}.", nameof(condition)),
         };
 

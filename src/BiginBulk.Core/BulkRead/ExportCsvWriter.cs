@@ -6,7 +6,7 @@ namespace BiginBulk.Core.BulkRead;
 
 /// <summary>
 /// Writes a bulk read export: header = the requested field API names in order, then <c>id</c> (Zoho adds it
-/// to every export); lookups export the looked-up record's id, dot fields their value, dates ISO 8601.
+/// to every export, unless the request named it); lookups export the looked-up record's id, dot fields their value, dates ISO 8601.
 /// One row at a time, so a 200,000-record page never sits in memory.
 /// </summary>
 public sealed class ExportCsvWriter : IAsyncDisposable
@@ -18,18 +18,21 @@ public sealed class ExportCsvWriter : IAsyncDisposable
     private readonly StreamWriter _writer;
     private readonly StringBuilder _line = new();
     private readonly int _columns;
+    private readonly bool _appendId;
 
     public ExportCsvWriter(Stream stream, IReadOnlyList<string> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
         _writer = new StreamWriter(stream, Utf8, bufferSize: 64 * 1024, leaveOpen: true);
         _columns = headers.Count;
-        foreach (var header in headers)
-        {
-            CsvText.AppendField(_line, header).Append(',');
-        }
 
-        _line.Append(IdHeader).Append(CsvText.NewLine);
+        // A client that asks for "id" itself gets it where it asked, not a second identical column at the end.
+        _appendId = !headers.Contains(IdHeader, StringComparer.OrdinalIgnoreCase);
+        var names = _appendId ? [.. headers, IdHeader] : headers;
+        for (var i = 0; i < names.Count; i++)
+        {
+            CsvText.AppendField(_line, names[i]).Append(i == names.Count - 1 ? CsvText.NewLine : ",");
+        }
     }
 
     public int RowsWritten { get; private set; }
@@ -38,10 +41,11 @@ public sealed class ExportCsvWriter : IAsyncDisposable
     public async Task WriteRowAsync(IReadOnlyList<object?> values, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        for (var i = 0; i <= _columns; i++)
+        var last = _appendId ? _columns : _columns - 1;
+        for (var i = 0; i <= last; i++)
         {
             CsvText.AppendField(_line, ValueFormatter.Format(values[i]));
-            _line.Append(i == _columns ? CsvText.NewLine : ",");
+            _line.Append(i == last ? CsvText.NewLine : ",");
         }
 
         if (_line.Length > 32 * 1024)
