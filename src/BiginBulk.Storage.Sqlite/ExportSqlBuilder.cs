@@ -94,18 +94,19 @@ internal sealed class ExportSqlBuilder
         // collation is stated here rather than trusted to the schema.
         var compared = RecordTableSchema.IsText(condition.Field.ValueField) ? $"{column} COLLATE NOCASE" : column;
         var values = condition.Values;
+        var field = condition.Field.ValueField;
         var positive = condition.Comparator switch
         {
             Comparator.Equal or Comparator.NotEqual or Comparator.In or Comparator.NotIn =>
-                values.Count == 0 ? null : values.Count == 1 ? $"{compared} = {Parameter(values[0])}" : $"{compared} IN ({string.Join(", ", values.Select(Parameter))})",
-            Comparator.LessThan => $"{compared} < {Parameter(values[0])}",
-            Comparator.LessEqual => $"{compared} <= {Parameter(values[0])}",
-            Comparator.GreaterThan => $"{compared} > {Parameter(values[0])}",
-            Comparator.GreaterEqual => $"{compared} >= {Parameter(values[0])}",
+                values.Count == 0 ? null : values.Count == 1 ? $"{compared} = {Parameter(field, values[0])}" : $"{compared} IN ({string.Join(", ", values.Select(v => Parameter(field, v)))})",
+            Comparator.LessThan => $"{compared} < {Parameter(field, values[0])}",
+            Comparator.LessEqual => $"{compared} <= {Parameter(field, values[0])}",
+            Comparator.GreaterThan => $"{compared} > {Parameter(field, values[0])}",
+            Comparator.GreaterEqual => $"{compared} >= {Parameter(field, values[0])}",
             Comparator.Contains or Comparator.NotContains => $"{column} LIKE {Parameter("%" + EscapeLike(values[0]) + "%")} ESCAPE '\\'",
             Comparator.StartsWith => $"{column} LIKE {Parameter(EscapeLike(values[0]) + "%")} ESCAPE '\\'",
             Comparator.EndsWith => $"{column} LIKE {Parameter("%" + EscapeLike(values[0]))} ESCAPE '\\'",
-            Comparator.Between or Comparator.NotBetween => $"{compared} BETWEEN {Parameter(values[0])} AND {Parameter(values[1])}",
+            Comparator.Between or Comparator.NotBetween => $"{compared} BETWEEN {Parameter(field, values[0])} AND {Parameter(field, values[1])}",
             _ => throw new ArgumentException($"Unknown comparator {condition.Comparator}.", nameof(condition)),
         };
 
@@ -127,6 +128,13 @@ internal sealed class ExportSqlBuilder
         return condition.MatchesEmpty
             ? $"(NOT {empty} AND NOT coalesce({(positive ?? "1 = 0")}, 0))"
             : $"({empty} OR NOT coalesce({positive}, 0))";
+    }
+
+    private string Parameter(FieldDefinition field, object value)
+    {
+        var name = "$p" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+        _parameters.Add((name, SqliteValues.ToDb(field, value)));
+        return name;
     }
 
     private string Parameter(object value)

@@ -139,16 +139,16 @@ public sealed partial class SqliteOrgStore
         using var command = connection.CreateCommand(sql, [.. builder.Parameters]);
         // The reader steps through SQLite's result one row at a time: memory stays flat for a 200,000-row page.
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var types = query.Columns.Select(c => c.Type).ToArray();
+        var fields = query.Columns.Select(c => c.ValueField).ToArray();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var row = new object?[types.Length + 1];
-            for (var i = 0; i < types.Length; i++)
+            var row = new object?[fields.Length + 1];
+            for (var i = 0; i < fields.Length; i++)
             {
-                row[i] = SqliteValues.FromDb(types[i], reader.GetValue(i));
+                row[i] = SqliteValues.FromDb(fields[i], reader.GetValue(i));
             }
 
-            row[types.Length] = reader.GetInt64(types.Length);
+            row[fields.Length] = reader.GetInt64(fields.Length);
             yield return row;
         }
     }

@@ -67,7 +67,7 @@ public sealed partial class SqliteOrgStore
         for (var i = 0; i < module.Fields.Count; i++)
         {
             var field = module.Fields[i];
-            record[field.ApiName] = SqliteValues.FromDb(field.Type, reader.GetValue(i));
+            record[field.ApiName] = SqliteValues.FromDb(field, reader.GetValue(i));
         }
 
         return record;

@@ -20,7 +20,7 @@ internal sealed class SqliteRecordSession(SqliteConnection connection, SqliteTra
     {
         var command = Prepared($"F|{module.ApiName}|{field.ApiName}", () =>
             $"SELECT id FROM {RecordTableSchema.TableName(module)} WHERE {SqliteValues.Quote(field.ColumnName)} = $v0 ORDER BY id LIMIT 2", 1);
-        command.Parameters[0].Value = SqliteValues.ToDb(value);
+        command.Parameters[0].Value = SqliteValues.ToDb(field, value);
         using var reader = command.ExecuteReader();
         long? first = null;
         var count = 0;
@@ -67,7 +67,7 @@ internal sealed class SqliteRecordSession(SqliteConnection connection, SqliteTra
         p[4].Value = time;
         for (var i = 0; i < fields.Length; i++)
         {
-            p[i + 5].Value = SqliteValues.ToDb(values[fields[i]]);
+            p[i + 5].Value = SqliteValues.ToDb(fields[i], values[fields[i]]);
         }
 
         command.ExecuteNonQuery();
@@ -94,7 +94,7 @@ internal sealed class SqliteRecordSession(SqliteConnection connection, SqliteTra
         p[2].Value = SqliteValues.FormatTime(audit.Time);
         for (var i = 0; i < fields.Length; i++)
         {
-            p[i + 3].Value = SqliteValues.ToDb(values[fields[i]]);
+            p[i + 3].Value = SqliteValues.ToDb(fields[i], values[fields[i]]);
         }
 
         command.ExecuteNonQuery();
@@ -106,7 +106,7 @@ internal sealed class SqliteRecordSession(SqliteConnection connection, SqliteTra
             $"SELECT {SqliteValues.Quote(field.ColumnName)} FROM {RecordTableSchema.TableName(module)} WHERE id = $v0", 1);
         command.Parameters[0].Value = id;
         var value = command.ExecuteScalar();
-        return value is null ? null : SqliteValues.FromDb(field.Type, value);
+        return value is null ? null : SqliteValues.FromDb(field, value);
     }
 
     public void Dispose()

@@ -5,8 +5,9 @@ namespace BiginBulk.Storage.Sqlite;
 
 /// <summary>
 /// How typed field values are stored in SQLite and read back. Dates are ISO text (sortable, so range
-/// criteria work as text comparisons); datetimes are UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>; decimals are REAL
-/// because SQLite compares TEXT-stored numbers as text; multi-select values are joined with <c>;</c>.
+/// criteria work as text comparisons); datetimes are UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>; decimal, currency and
+/// percent values are INTEGERs scaled by the field's decimal places (cents for a currency), because SQLite's
+/// REAL keeps only 15 significant digits and TEXT would compare as text; multi-select values are joined with <c>;</c>.
 /// </summary>
 internal static class SqliteValues
 {
@@ -21,7 +22,7 @@ internal static class SqliteValues
     public static string ColumnType(FieldType type) => type switch
     {
         FieldType.Integer or FieldType.BigInt or FieldType.Lookup or FieldType.OwnerLookup or FieldType.Boolean => "INTEGER",
-        FieldType.Decimal or FieldType.Currency or FieldType.Percent => "REAL",
+        FieldType.Decimal or FieldType.Currency or FieldType.Percent => "INTEGER",
         _ => "TEXT",
     };
 
@@ -39,6 +40,43 @@ internal static class SqliteValues
         IEnumerable<string> values => string.Join(';', values),
         _ => throw new ArgumentException($"Cannot store a {value.GetType().Name}.", nameof(value)),
     };
+
+    /// <summary>The stored form of a value of <paramref name="field"/>; decimals are scaled to integers.
+    /// A criteria value with more decimals than the field keeps them (as a REAL), so comparisons stay exact.</summary>
+    public static object ToDb(FieldDefinition field, object? value)
+    {
+        if (value is decimal number && IsScaled(field.Type))
+        {
+            var scaled = number * Scale(field);
+            // Cast each branch to object: a ternary of long and double would make both double.
+            return decimal.Truncate(scaled) == scaled ? (object)(long)scaled : (double)scaled;
+        }
+
+        return ToDb(value);
+    }
+
+    public static object? FromDb(FieldDefinition field, object dbValue)
+    {
+        if (dbValue is not DBNull && IsScaled(field.Type))
+        {
+            return Convert.ToDecimal(dbValue, CultureInfo.InvariantCulture) / Scale(field);
+        }
+
+        return FromDb(field.Type, dbValue);
+    }
+
+    private static bool IsScaled(FieldType type) => type is FieldType.Decimal or FieldType.Currency or FieldType.Percent;
+
+    private static decimal Scale(FieldDefinition field)
+    {
+        var scale = 1m;
+        for (var i = 0; i < field.DecimalPlaces; i++)
+        {
+            scale *= 10;
+        }
+
+        return scale;
+    }
 
     public static object? FromDb(FieldType type, object dbValue)
     {
