@@ -63,6 +63,7 @@ app.MapBulkReadEndpoints();
 app.MapRecordEndpoints();
 app.MapCustomViewEndpoints();
 app.MapMetadataEndpoints();
+app.MapCustomFieldEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -70,6 +70,11 @@ public sealed partial class SqliteOrgStore : IOrgStore
                     ("$time", SqliteValues.FormatTime(DateTimeOffset.UnixEpoch)));
             }
         },
+        c => c.Execute("""
+            CREATE TABLE custom_fields (
+                module TEXT NOT NULL, api_name TEXT NOT NULL, definition TEXT NOT NULL, created_time TEXT NOT NULL,
+                PRIMARY KEY (module, api_name));
+            """),
     ];
 
     private SqliteConnection Open() => SqliteConnections.Open(_connectionString);

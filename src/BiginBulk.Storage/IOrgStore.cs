@@ -77,4 +77,13 @@ public interface IOrgStore
     Task<CustomView?> GetCustomViewAsync(long id, CancellationToken cancellationToken = default);
 
     Task CreateCustomViewAsync(CustomView view, CancellationToken cancellationToken = default);
+
+    /// <summary>The org's modules: the standard ones with the org's custom fields.</summary>
+    Task<ModuleCatalog> GetCatalogAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a custom field as a real column of the module's record table.</summary>
+    Task AddCustomFieldAsync(CustomField field, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops a custom field's column; every other field of every record is kept. False when there is no such custom field.</summary>
+    Task<bool> RemoveCustomFieldAsync(string module, string apiName, CancellationToken cancellationToken = default);
 }

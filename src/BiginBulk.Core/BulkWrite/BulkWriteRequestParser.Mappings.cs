@@ -11,7 +11,7 @@ public static partial class BulkWriteRequestParser
     /// Without <c>field_mappings</c> the header row names the fields: <c>Last_Name</c>, or for lookups
     /// <c>Account_Name.id</c> (by id) and <c>Account_Name.Account_Name</c> (by the looked-up field).
     /// </summary>
-    private static List<FieldMapping> MapFromHeader(CsvFileHeader header, ModuleDefinition module, int maxColumns)
+    private static List<FieldMapping> MapFromHeader(CsvFileHeader header, ModuleDefinition module, Func<string, ModuleDefinition?> findModule, int maxColumns)
     {
         var mappings = new List<FieldMapping>(header.Headers.Count);
         for (var index = 0; index < header.Headers.Count; index++)
@@ -27,7 +27,7 @@ public static partial class BulkWriteRequestParser
                 findBy = name[(dot + 1)..];
             }
 
-            mappings.Add(Validate(new FieldMapping { ApiName = apiName, Index = index, FindBy = findBy }, module, jsonPath, formatPath: jsonPath, name));
+            mappings.Add(Validate(new FieldMapping { ApiName = apiName, Index = index, FindBy = findBy }, module, findModule, jsonPath, formatPath: jsonPath, name));
         }
 
         CheckCount(mappings, maxColumns);
@@ -35,7 +35,7 @@ public static partial class BulkWriteRequestParser
         return mappings;
     }
 
-    private static List<FieldMapping> ParseMappings(JsonArray array, CsvFileHeader header, ModuleDefinition module, int maxColumns, string path)
+    private static List<FieldMapping> ParseMappings(JsonArray array, CsvFileHeader header, ModuleDefinition module, Func<string, ModuleDefinition?> findModule, int maxColumns, string path)
     {
         var mappings = new List<FieldMapping>(array.Count);
         if (array.Count > maxColumns)
@@ -74,7 +74,7 @@ public static partial class BulkWriteRequestParser
                 FindBy = item.OptionalString("find_by", itemPath),
                 DefaultValue = defaultValue,
             };
-            mappings.Add(Validate(mapping, module, $"{itemPath}.api_name", $"{itemPath}.format", apiName));
+            mappings.Add(Validate(mapping, module, findModule, $"{itemPath}.api_name", $"{itemPath}.format", apiName));
         }
 
         CheckDuplicates(mappings, path);
@@ -101,7 +101,7 @@ public static partial class BulkWriteRequestParser
         };
     }
 
-    private static FieldMapping Validate(FieldMapping mapping, ModuleDefinition module, string jsonPath, string formatPath, string shownName)
+    private static FieldMapping Validate(FieldMapping mapping, ModuleDefinition module, Func<string, ModuleDefinition?> findModule, string jsonPath, string formatPath, string shownName)
     {
         if (string.Equals(mapping.ApiName, SystemFields.BulkWriteId, StringComparison.OrdinalIgnoreCase))
         {
@@ -119,7 +119,7 @@ public static partial class BulkWriteRequestParser
         mapping = mapping with { ApiName = field.ApiName };
         if (mapping.FindBy is { } findBy)
         {
-            mapping = mapping with { FindBy = ValidateLookupFindBy(field, findBy, jsonPath, shownName) };
+            mapping = mapping with { FindBy = ValidateLookupFindBy(field, findModule, findBy, jsonPath, shownName) };
         }
 
         if (mapping.Format is { } format)
@@ -138,7 +138,7 @@ public static partial class BulkWriteRequestParser
         return mapping;
     }
 
-    private static string ValidateLookupFindBy(FieldDefinition field, string findBy, string jsonPath, string shownName)
+    private static string ValidateLookupFindBy(FieldDefinition field, Func<string, ModuleDefinition?> findModule, string findBy, string jsonPath, string shownName)
     {
         if (string.Equals(findBy, "id", StringComparison.OrdinalIgnoreCase))
         {
@@ -151,9 +151,9 @@ public static partial class BulkWriteRequestParser
         }
 
         if (field.Type == FieldType.Lookup && field.LookupModule is { } target
-            && StandardModules.Find(target)?.FindField(findBy) is { ReadOnly: false } or { ApiName: "Full_Name" })
+            && findModule(target)?.FindField(findBy) is { ReadOnly: false } or { ApiName: "Full_Name" })
         {
-            return StandardModules.Find(target)!.FindField(findBy)!.ApiName;
+            return findModule(target)!.FindField(findBy)!.ApiName;
         }
 
         throw Error("INVALID_FIELD",

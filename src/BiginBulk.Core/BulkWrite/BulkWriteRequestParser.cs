@@ -68,8 +68,8 @@ public static partial class BulkWriteRequestParser
         var findBy = ParseFindBy(resource, module, operation, path);
         var mappingsNode = resource.OptionalArray("field_mappings", path);
         var mappings = mappingsNode is null
-            ? MapFromHeader(header, module, context.MaxColumns)
-            : ParseMappings(mappingsNode, header, module, context.MaxColumns, $"{path}.field_mappings");
+            ? MapFromHeader(header, module, context.FindModule, context.MaxColumns)
+            : ParseMappings(mappingsNode, header, module, context.FindModule, context.MaxColumns, $"{path}.field_mappings");
         CheckMandatoryMapped(operation, module, mappings, findBy, path);
 
         return new BulkWriteJobDefinition

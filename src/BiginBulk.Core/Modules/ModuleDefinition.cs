@@ -58,6 +58,10 @@ public sealed class ModuleDefinition
 
     public IEnumerable<FieldDefinition> UniqueFields => Fields.Where(f => f.Unique);
 
+    /// <summary>This module with <paramref name="customFields"/> added after its own fields.</summary>
+    public ModuleDefinition WithFields(IEnumerable<FieldDefinition> customFields) =>
+        new(ApiName, SingularLabel, PluralLabel, DisplayField, ScopeToken, Id, [.. Fields, .. customFields], Aliases);
+
     public FieldDefinition? FindField(string apiName) =>
         _fieldsByName.GetValueOrDefault(apiName);
 

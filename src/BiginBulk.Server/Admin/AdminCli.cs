@@ -11,13 +11,14 @@ public static class AdminCli
 {
     public static async Task<int> RunAsync(string[] args, IServiceProvider services)
     {
-        var root = new RootCommand("BiginBulk administration: orgs, users, OAuth clients, grant codes and tokens.")
+        var root = new RootCommand("BiginBulk administration: orgs, users, OAuth clients, grant codes, tokens and custom fields.")
         {
             OrgCommands.Create(services),
             UserCommands.Create(services),
             ClientCommands.Create(services),
             GrantCommands.Create(services),
             TokenCommands.Create(services),
+            FieldCommands.Create(services),
         };
         return await root.Parse(args).InvokeAsync();
     }

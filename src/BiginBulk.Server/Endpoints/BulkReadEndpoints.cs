@@ -67,18 +67,19 @@ public static class BulkReadEndpoints
 
         var body = await ReadBodyAsync(http.Request, services.Json);
         var store = services.Stores.For(auth.OrgId);
+        var catalog = await store.GetCatalogAsync(http.RequestAborted);
         var context = new BulkReadRequestContext
         {
             JobId = services.Ids.Next(),
             CreatedBy = new UserRef(auth.UserId, auth.UserName),
             CreatedTime = services.Time.GetUtcNow(),
-            FindModule = StandardModules.Find,
+            FindModule = catalog.Find,
             FindViewModule = async (id, ct) => (await store.GetCustomViewAsync(id, ct))?.Module,
             CheckCallbackUrl = services.CallbackGuard.CheckAsync,
             MaxCriteria = services.Options.Value.Limits.MaxCriteria,
         };
         var definition = await BulkReadRequestParser.ParseAsync(body, context, http.RequestAborted);
-        var module = StandardModules.Find(definition.ModuleApiName)!;
+        var module = catalog.Find(definition.ModuleApiName)!;
         if (!CanUseBulkRead(auth, family, module))
         {
             return ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.READ").ToResult();

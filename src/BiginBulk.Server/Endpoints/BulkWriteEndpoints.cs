@@ -53,13 +53,14 @@ public static class BulkWriteEndpoints
 
         var body = await services.Json.ReadAsync(http.Request);
         var store = services.Stores.For(auth.OrgId);
+        var catalog = await store.GetCatalogAsync(http.RequestAborted);
         var limits = services.Options.Value.Limits;
         var context = new BulkWriteRequestContext
         {
             JobId = services.Ids.Next(),
             CreatedBy = new UserRef(auth.UserId, auth.UserName),
             CreatedTime = services.Time.GetUtcNow(),
-            FindModule = StandardModules.Find,
+            FindModule = catalog.Find,
             ReadHeader = (fileId, encoding, ct) => UploadedCsv.ReadHeaderAsync(store, fileId, encoding, limits, ct),
             CheckCallbackUrl = services.CallbackGuard.CheckAsync,
             IsKnownEncoding = UploadedCsv.IsKnownEncoding,
@@ -67,7 +68,7 @@ public static class BulkWriteEndpoints
         };
         var definition = await BulkWriteRequestParser.ParseAsync(body, context, http.RequestAborted);
 
-        var module = StandardModules.Find(definition.ModuleApiName)!;
+        var module = catalog.Find(definition.ModuleApiName)!;
         if (!auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.CREATE"))
         {
             return ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.CREATE").ToResult();

@@ -33,8 +33,9 @@ public static class CustomViewEndpoints
             return ZohoErrors.ScopeMismatch("ZohoBigin.settings.custom_views.READ").ToResult();
         }
 
-        var module = RequireModule(http.Request.Query["module"].ToString());
-        var views = await stores.For(auth.OrgId).ListCustomViewsAsync(module.ApiName, http.RequestAborted);
+        var store = stores.For(auth.OrgId);
+        var module = RequireModule(await store.GetCatalogAsync(http.RequestAborted), http.Request.Query["module"].ToString());
+        var views = await store.ListCustomViewsAsync(module.ApiName, http.RequestAborted);
         return new ZohoJsonResult(200, new JsonObject
         {
             ["custom_views"] = new JsonArray([.. views.Select(v => (JsonNode)Render(v))]),
@@ -61,7 +62,8 @@ public static class CustomViewEndpoints
             return ZohoErrors.NoPermission("create custom views").ToResult();
         }
 
-        var module = RequireModule(http.Request.Query["module"].ToString());
+        var catalog = await stores.For(auth.OrgId).GetCatalogAsync(http.RequestAborted);
+        var module = RequireModule(catalog, http.Request.Query["module"].ToString());
         if (await json.ReadAsync(http.Request) is not JsonObject body)
         {
             throw JsonReading.WrongType("$", "a JSON object");
@@ -72,7 +74,7 @@ public static class CustomViewEndpoints
         if (criteria is not null)
         {
             // Validate now, with the bulk read rules, so a saved view always exports.
-            CriteriaParser.Parse(criteria, module, StandardModules.Find, options.Value.Limits.MaxCriteria, "$.criteria");
+            CriteriaParser.Parse(criteria, module, catalog.Find, options.Value.Limits.MaxCriteria, "$.criteria");
         }
 
         var view = new CustomView(ids.Next(), module.ApiName, name, null, criteria?.DeepClone(), false, time.GetUtcNow());
@@ -80,8 +82,8 @@ public static class CustomViewEndpoints
         return new ZohoJsonResult(201, new JsonObject { ["custom_views"] = new JsonArray(Render(view)) });
     }
 
-    private static ModuleDefinition RequireModule(string name) =>
-        StandardModules.Find(name)
+    private static ModuleDefinition RequireModule(ModuleCatalog catalog, string name) =>
+        catalog.Find(name)
         ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_MODULE", "the module name given seems to be invalid", new JsonObject { ["module"] = name }));
 
     private static JsonObject Render(CustomView view) => new()

@@ -4,6 +4,7 @@ using BiginBulk.Core.Modules;
 using BiginBulk.Server.Auth;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
+using BiginBulk.Storage;
 
 namespace BiginBulk.Server.Endpoints;
 
@@ -18,7 +19,7 @@ public static class MetadataEndpoints
 
     public static void MapMetadataEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/bigin/v2/settings/modules", (AuthContext auth) =>
+        app.MapGet("/bigin/v2/settings/modules", async (HttpContext http, AuthContext auth, IOrgStoreProvider stores) =>
         {
             if (!auth.HasAnyScope(ModuleScopes))
             {
@@ -27,11 +28,11 @@ public static class MetadataEndpoints
 
             return new ZohoJsonResult(200, new JsonObject
             {
-                ["modules"] = new JsonArray([.. StandardModules.All.Select(m => (JsonNode)MetadataJson.Module(m))]),
+                ["modules"] = new JsonArray([.. (await stores.For(auth.OrgId).GetCatalogAsync(http.RequestAborted)).All.Select(m => (JsonNode)MetadataJson.Module(m))]),
             });
         }).RequireZohoAuth();
 
-        app.MapGet("/bigin/v2/settings/fields", (HttpContext http, AuthContext auth) =>
+        app.MapGet("/bigin/v2/settings/fields", async (HttpContext http, AuthContext auth, IOrgStoreProvider stores) =>
         {
             if (!auth.HasAnyScope(FieldScopes))
             {
@@ -39,11 +40,12 @@ public static class MetadataEndpoints
             }
 
             var name = http.Request.Query["module"].ToString();
-            var module = StandardModules.Find(name)
+            var catalog = await stores.For(auth.OrgId).GetCatalogAsync(http.RequestAborted);
+            var module = catalog.Find(name)
                 ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_MODULE", "the module name given seems to be invalid", new JsonObject { ["module"] = name }));
             return new ZohoJsonResult(200, new JsonObject
             {
-                ["fields"] = new JsonArray([.. module.Fields.Select(f => (JsonNode)MetadataJson.Field(module, f, StandardModules.Find))]),
+                ["fields"] = new JsonArray([.. module.Fields.Select(f => (JsonNode)MetadataJson.Field(module, f, catalog.Find))]),
             });
         }).RequireZohoAuth();
     }

@@ -28,18 +28,19 @@ public static class RecordEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, ISystemStore system)
     {
-        var definition = FindReadableModule(auth, module);
+        var store = stores.For(auth.OrgId);
+        var catalog = await store.GetCatalogAsync(http.RequestAborted);
+        var definition = FindReadableModule(auth, catalog, module);
         var fields = SelectFields(definition, http.Request.Query["fields"].ToString());
         var page = ReadInt(http.Request.Query["page"].ToString(), "page", 1, 1, int.MaxValue);
         var perPage = ReadInt(http.Request.Query["per_page"].ToString(), "per_page", 200, 1, 200);
-        var store = stores.For(auth.OrgId);
         var result = await store.ListRecordsAsync(definition, checked((page - 1) * perPage), perPage, http.RequestAborted);
         if (result.Records.Count == 0)
         {
             return Results.NoContent();
         }
 
-        var renderer = await CreateRendererAsync(definition, result.Records, store, system, auth.OrgId, http.RequestAborted);
+        var renderer = await CreateRendererAsync(definition, catalog, result.Records, store, system, auth.OrgId, http.RequestAborted);
         return new ZohoJsonResult(200, new JsonObject
         {
             ["data"] = new JsonArray([.. result.Records.Select(r => (JsonNode)renderer.Render(definition, r, fields))]),
@@ -55,22 +56,23 @@ public static class RecordEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string module, string id, IOrgStoreProvider stores, ISystemStore system)
     {
-        var definition = FindReadableModule(auth, module);
-        var fields = SelectFields(definition, http.Request.Query["fields"].ToString());
         var store = stores.For(auth.OrgId);
+        var catalog = await store.GetCatalogAsync(http.RequestAborted);
+        var definition = FindReadableModule(auth, catalog, module);
+        var fields = SelectFields(definition, http.Request.Query["fields"].ToString());
         var record = ZohoIds.TryParse(id, out var recordId) ? await store.GetRecordAsync(definition, recordId, http.RequestAborted) : null;
         if (record is null)
         {
             return Results.NoContent();
         }
 
-        var renderer = await CreateRendererAsync(definition, [record], store, system, auth.OrgId, http.RequestAborted);
+        var renderer = await CreateRendererAsync(definition, catalog, [record], store, system, auth.OrgId, http.RequestAborted);
         return new ZohoJsonResult(200, new JsonObject { ["data"] = new JsonArray(renderer.Render(definition, record, fields)) });
     }
 
-    private static ModuleDefinition FindReadableModule(AuthContext auth, string name)
+    private static ModuleDefinition FindReadableModule(AuthContext auth, ModuleCatalog catalog, string name)
     {
-        var module = StandardModules.Find(name)
+        var module = catalog.Find(name)
             ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_MODULE", "the module name given seems to be invalid", new JsonObject { ["module"] = name }));
         if (!auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.READ"))
         {
@@ -120,6 +122,7 @@ public static class RecordEndpoints
 
     private static async Task<RecordJson> CreateRendererAsync(
         ModuleDefinition module,
+        ModuleCatalog catalog,
         IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
         IOrgStore store,
         ISystemStore system,
@@ -131,7 +134,7 @@ public static class RecordEndpoints
         foreach (var group in module.Fields.Where(f => f.Type == FieldType.Lookup).GroupBy(f => f.LookupModule!))
         {
             var ids = records.SelectMany(r => group.Select(f => r.GetValueOrDefault(f.ApiName))).OfType<long>().ToHashSet();
-            names[group.Key] = await store.GetDisplayValuesAsync(StandardModules.Find(group.Key)!, ids, cancellationToken);
+            names[group.Key] = await store.GetDisplayValuesAsync(catalog.Find(group.Key)!, ids, cancellationToken);
         }
 
         return new RecordJson(users, names);

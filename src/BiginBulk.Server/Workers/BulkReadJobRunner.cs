@@ -59,12 +59,13 @@ public sealed partial class BulkReadJobRunner(
     private async Task ExportAsync(IOrgStore store, BulkReadJobDefinition definition, CancellationToken cancellationToken)
     {
         var limits = options.Value.Limits;
-        var module = StandardModules.Find(definition.ModuleApiName)
+        var catalog = await store.GetCatalogAsync(cancellationToken);
+        var module = catalog.Find(definition.ModuleApiName)
             ?? throw new ZohoErrorException(new ZohoError(400, "MODULE_NOT_AVAILABLE", $"Requested module '{definition.ModuleName}' is not available."));
-        var criteria = await BuildCriteriaAsync(store, definition, module, limits.MaxCriteria, cancellationToken);
+        var criteria = await BuildCriteriaAsync(store, definition, module, catalog, limits.MaxCriteria, cancellationToken);
         var ics = definition.FileType == BulkReadFileType.Ics;
         var names = ics ? IcsColumns : definition.Fields.Count > 0 ? definition.Fields : module.Fields.Where(f => f.ApiName != SystemFields.Id).Select(f => f.ApiName);
-        var columns = names.Select(n => FieldPathResolver.Resolve(module, n, StandardModules.Find)
+        var columns = names.Select(n => FieldPathResolver.Resolve(module, n, catalog.Find)
             ?? throw new ZohoErrorException(new ZohoError(400, "FIELD_NOT_AVAILABLE", $"The field {n} is not available."))).ToList();
         var perPage = ics ? limits.MaxIcsEvents : limits.ReadPageSize;
         var query = new ExportQuery(module, columns, criteria, (long)(definition.Page - 1) * perPage, perPage);
@@ -95,17 +96,17 @@ public sealed partial class BulkReadJobRunner(
         LogExported(logger, definition.Id, count, more);
     }
 
-    private static async Task<Criteria?> BuildCriteriaAsync(IOrgStore store, BulkReadJobDefinition definition, ModuleDefinition module, int maxCriteria, CancellationToken cancellationToken)
+    private static async Task<Criteria?> BuildCriteriaAsync(IOrgStore store, BulkReadJobDefinition definition, ModuleDefinition module, ModuleCatalog catalog, int maxCriteria, CancellationToken cancellationToken)
     {
         Criteria? viewCriteria = null;
         if (definition.CustomViewId is { } cvid)
         {
             var view = await store.GetCustomViewAsync(cvid, cancellationToken)
                 ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_REQUEST", $"The custom view {cvid} no longer exists."));
-            viewCriteria = view.Criteria is null ? null : CriteriaParser.Parse(view.Criteria, module, StandardModules.Find, int.MaxValue, "$.cvid");
+            viewCriteria = view.Criteria is null ? null : CriteriaParser.Parse(view.Criteria, module, catalog.Find, int.MaxValue, "$.cvid");
         }
 
-        var requested = definition.CriteriaJson is null ? null : CriteriaParser.Parse(definition.CriteriaJson, module, StandardModules.Find, maxCriteria, "$.query.criteria");
+        var requested = definition.CriteriaJson is null ? null : CriteriaParser.Parse(definition.CriteriaJson, module, catalog.Find, maxCriteria, "$.query.criteria");
         return CriteriaParser.And(viewCriteria, requested);
     }
 

@@ -71,11 +71,17 @@ public sealed partial class BulkWriteJobRunner(
     {
         var definition = job.Definition;
         var limits = options.Value.Limits;
-        var module = StandardModules.Find(definition.ModuleApiName)
+        var catalog = await store.GetCatalogAsync(cancellationToken);
+        var module = catalog.Find(definition.ModuleApiName)
             ?? throw new UploadedCsvException($"The module {definition.ModuleApiName} no longer exists.");
+        if (definition.Mappings.FirstOrDefault(m => m.ApiName != SystemFields.BulkWriteId && module.FindField(m.ApiName) is null) is { } removed)
+        {
+            throw new UploadedCsvException($"The field {removed.ApiName} was removed from {module.ApiName} after the job was created.");
+        }
+
         var users = await system.ListUsersAsync(store.OrgId, cancellationToken);
         var processor = new BulkWriteRowProcessor(
-            definition, module, StandardModules.Find, users.Select(u => (u.Id, u.Email)), ids, new FieldValueParser());
+            definition, module, catalog.Find, users.Select(u => (u.Id, u.Email)), ids, new FieldValueParser());
         var audit = new RecordAudit(definition.CreatedBy.Id, time.GetUtcNow());
         var echo = definition.EchoColumnIndexes;
 
