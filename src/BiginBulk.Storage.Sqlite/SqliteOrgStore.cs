@@ -75,6 +75,10 @@ public sealed partial class SqliteOrgStore : IOrgStore
                 module TEXT NOT NULL, api_name TEXT NOT NULL, definition TEXT NOT NULL, created_time TEXT NOT NULL,
                 PRIMARY KEY (module, api_name));
             """),
+        c => c.Execute("""
+            CREATE TABLE credit_usage (time TEXT NOT NULL, cost INTEGER NOT NULL);
+            CREATE INDEX ix_credit_usage_time ON credit_usage (time);
+            """),
     ];
 
     private SqliteConnection Open() => SqliteConnections.Open(_connectionString);

@@ -86,4 +86,9 @@ public interface IOrgStore
 
     /// <summary>Drops a custom field's column; every other field of every record is kept. False when there is no such custom field.</summary>
     Task<bool> RemoveCustomFieldAsync(string module, string apiName, CancellationToken cancellationToken = default);
+
+    /// <summary>Spends <paramref name="cost"/> API credits at <paramref name="time"/> if the credits spent since
+    /// <paramref name="windowStart"/> leave room under <paramref name="limit"/>; returns the credits spent in the window
+    /// (including this spend when it was made) and whether it was made.</summary>
+    Task<(bool Spent, int Used)> TrySpendCreditsAsync(int cost, int limit, DateTimeOffset windowStart, DateTimeOffset time, CancellationToken cancellationToken = default);
 }

@@ -45,6 +45,20 @@ public static class Scopes
         alternatives.Any(a => Grants(granted, a));
 
     /// <summary>
+    /// True for a scope that lets its holder read some module's records: <c>ZohoBigin.modules.ALL</c>, or
+    /// <c>ZohoBigin.modules.{module}.READ|ALL</c> (either spelling). <c>ZohoBigin.settings.modules.READ</c>
+    /// is metadata, not records, and <c>….modules.{module}.CREATE</c> writes only.
+    /// </summary>
+    public static bool IsModuleReadScope(string scope)
+    {
+        var parts = Normalize(scope).Split('.');
+        return parts.Length is 3 or 4
+            && parts[0].Equals("ZohoBigin", StringComparison.OrdinalIgnoreCase)
+            && parts[1].Equals("modules", StringComparison.OrdinalIgnoreCase)
+            && (parts[^1].Equals("ALL", StringComparison.OrdinalIgnoreCase) || (parts.Length == 4 && parts[^1].Equals("READ", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
     /// The scopes of a token request (comma- or space-separated, as Zoho accepts), or null when empty or when
     /// one is not a scope name of Zoho's form (<c>ZohoBigin.bulk.READ</c>, <c>ZohoCRM.modules.ALL</c>, <c>ZohoFiles.files.ALL</c>).
     /// </summary>

@@ -12,6 +12,7 @@ using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
 using BiginBulk.Server.Workers;
 using BiginBulk.Storage;
+using BiginBulk.Storage.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace BiginBulk.Server.Endpoints;
@@ -85,7 +86,7 @@ public static class BulkReadEndpoints
             return ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.READ").ToResult();
         }
 
-        if (await services.Admission.RefuseAsync(http, store) is { } refusal)
+        if (await services.Admission.RefuseAsync(http, store, isRead: true) is { } refusal)
         {
             return refusal;
         }
@@ -114,6 +115,11 @@ public static class BulkReadEndpoints
             return ZohoErrors.ResourceNotFound().ToResult();
         }
 
+        if (JobModuleRefusal(auth, family, job) is { } refusal)
+        {
+            return refusal;
+        }
+
         return new ZohoJsonResult(200, BulkReadJobJson.Render(job, family, $"{prefix}/{ZohoIds.Format(id)}/result"));
     }
 
@@ -134,6 +140,11 @@ public static class BulkReadEndpoints
         if (job is null)
         {
             return ZohoErrors.ResourceNotFound().ToResult();
+        }
+
+        if (JobModuleRefusal(auth, family, job) is { } refusal)
+        {
+            return refusal;
         }
 
         if (job.Progress.State != BulkReadState.Completed)
@@ -187,15 +198,27 @@ public static class BulkReadEndpoints
 
     /// <summary>
     /// Bigin v1 accepts <c>ZohoBigin.bulk.read</c> or a module READ scope; v2 (and CRM) need the bulk scope
-    /// and, once the module is known, <c>ZohoBigin.modules.{module}.READ</c> or <c>.ALL</c>.
+    /// and <c>ZohoBigin.modules.{module}.READ</c> or <c>.ALL</c>. Before the module is known (a create
+    /// request not yet parsed, a job not yet loaded) a READ or ALL scope of some module stands in for it, and
+    /// the check is repeated with the module itself once it is known.
     /// </summary>
     private static bool CanUseBulkRead(AuthContext auth, ApiFamily family, ModuleDefinition? module)
     {
         var bulk = auth.HasAnyScope("ZohoBigin.bulk.READ", "ZohoBigin.bulk.ALL");
         var moduleScope = module is null
-            ? auth.HasAnyScope("ZohoBigin.modules.ALL", "ZohoBigin.modules.READ") || auth.Scopes.Any(s => s.Contains(".modules.", StringComparison.OrdinalIgnoreCase))
+            ? auth.Scopes.Any(Scopes.IsModuleReadScope)
             : auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.READ");
         return !family.IsCrm && family.Version == 1 ? bulk || moduleScope : bulk && moduleScope;
+    }
+
+    /// <summary>Job details and results export one module's records, so they need that module's scope too
+    /// (checked after the lookup, so an unknown id still answers 404 whatever the scopes).</summary>
+    private static IResult? JobModuleRefusal(AuthContext auth, ApiFamily family, ReadJob job)
+    {
+        var module = StandardModules.Find(job.Definition.ModuleApiName);
+        return module is null || CanUseBulkRead(auth, family, module)
+            ? null
+            : ZohoErrors.ScopeMismatch(!family.IsCrm && family.Version == 1 ? BulkScope(family) : $"ZohoBigin.modules.{module.ScopeToken}.READ").ToResult();
     }
 
     private static string BulkScope(ApiFamily family) => !family.IsCrm && family.Version == 1 ? "ZohoBigin.bulk.read" : "ZohoBigin.bulk.READ";

@@ -20,5 +20,7 @@ public sealed class BiginBulkOptions
 
     public CallbackOptions Callbacks { get; set; } = new();
 
+    public CreditOptions Credits { get; set; } = new();
+
     public WorkerOptions Worker { get; set; } = new();
 }
