@@ -32,7 +32,9 @@ builder.Services.AddSingleton<JobAdmission>();
 builder.Services.AddSingleton<DownloadRateLimiter>();
 builder.Services.AddSingleton<BulkWriteJobRunner>();
 builder.Services.AddSingleton<BulkReadJobRunner>();
+builder.Services.AddSingleton<WorkerIdentity>();
 builder.Services.AddHostedService<BulkJobWorker>();
+builder.Services.AddHostedService<CallbackDeliveryWorker>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var admin = args.Length > 0 && args[0] == "admin";
@@ -64,6 +66,7 @@ app.MapRecordEndpoints();
 app.MapCustomViewEndpoints();
 app.MapMetadataEndpoints();
 app.MapCustomFieldEndpoints();
+app.MapCallbackStatusEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -72,11 +72,18 @@ public sealed partial class SqliteOrgStore
     public Task SetWriteProgressAsync(long jobId, BulkWriteProgress progress, CancellationToken cancellationToken = default)
     {
         using var connection = Open();
-        UpdateProgress(connection, jobId, progress);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        UpdateProgress(connection, jobId, progress, transaction);
+        if (BulkWriteStatus.IsFinished(progress.Status))
+        {
+            FinishJob(connection, transaction, JobKind.Write, jobId);
+        }
+
+        transaction.Commit();
         return Task.CompletedTask;
     }
 
-    public IWriteChunk BeginWriteChunk(long jobId) => new SqliteWriteChunk(Open(), jobId);
+    public IWriteChunk BeginWriteChunk(long jobId, JobLease lease) => new SqliteWriteChunk(Open(), jobId, lease);
 
     public IEnumerable<WriteResultRow> ReadWriteResults(long jobId)
     {

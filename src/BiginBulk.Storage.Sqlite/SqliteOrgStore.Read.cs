@@ -64,7 +64,14 @@ public sealed partial class SqliteOrgStore
     public Task SetReadProgressAsync(long jobId, ReadProgress progress, CancellationToken cancellationToken = default)
     {
         using var connection = Open();
-        UpdateReadProgress(connection, null, jobId, progress);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        UpdateReadProgress(connection, transaction, jobId, progress);
+        if (BulkReadState.IsFinished(progress.State))
+        {
+            FinishJob(connection, transaction, JobKind.Read, jobId);
+        }
+
+        transaction.Commit();
         return Task.CompletedTask;
     }
 
@@ -84,6 +91,7 @@ public sealed partial class SqliteOrgStore
         }
 
         UpdateReadProgress(connection, transaction, jobId, progress);
+        FinishJob(connection, transaction, JobKind.Read, jobId);
         transaction.Commit();
     }
 

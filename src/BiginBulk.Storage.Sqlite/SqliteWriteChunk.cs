@@ -14,14 +14,16 @@ internal sealed class SqliteWriteChunk : IWriteChunk
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly long _jobId;
+    private readonly JobLease _lease;
     private readonly SqliteRecordSession _records;
     private SqliteCommand? _insertResult;
     private bool _committed;
 
-    public SqliteWriteChunk(SqliteConnection connection, long jobId)
+    public SqliteWriteChunk(SqliteConnection connection, long jobId, JobLease lease)
     {
         _connection = connection;
         _jobId = jobId;
+        _lease = lease;
         _transaction = connection.BeginTransaction(deferred: false);
         _records = new SqliteRecordSession(connection, _transaction);
     }
@@ -56,7 +58,19 @@ internal sealed class SqliteWriteChunk : IWriteChunk
 
     public void Commit(BulkWriteProgress progress)
     {
+        // The lease is checked inside the transaction: if another worker took the job over, nothing of this
+        // chunk becomes visible, so no row is applied twice.
+        if (!SqliteOrgStore.RenewLease(_connection, _transaction, JobKind.Write, _jobId, _lease with { Now = DateTimeOffset.UtcNow }))
+        {
+            throw new LeaseLostException($"Write job {_jobId} is no longer leased to {_lease.Owner}.");
+        }
+
         SqliteOrgStore.UpdateProgress(_connection, _jobId, progress, _transaction);
+        if (BulkWriteStatus.IsFinished(progress.Status))
+        {
+            SqliteOrgStore.FinishJob(_connection, _transaction, JobKind.Write, _jobId);
+        }
+
         _transaction.Commit();
         _committed = true;
     }

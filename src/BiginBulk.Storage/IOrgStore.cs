@@ -6,6 +6,7 @@ using BiginBulk.Storage.Jobs;
 using BiginBulk.Storage.Records;
 using BiginBulk.Storage.Views;
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Callbacks;
 
 namespace BiginBulk.Storage;
 
@@ -34,7 +35,9 @@ public interface IOrgStore
     /// <summary>Marks a job IN PROGRESS (or FAILED/COMPLETED) without touching rows.</summary>
     Task SetWriteProgressAsync(long jobId, BulkWriteProgress progress, CancellationToken cancellationToken = default);
 
-    IWriteChunk BeginWriteChunk(long jobId);
+    /// <summary>Starts a chunk of a job this worker holds; its commit renews the lease, or fails with
+    /// <see cref="LeaseLostException"/> when another worker took the job over.</summary>
+    IWriteChunk BeginWriteChunk(long jobId, JobLease lease);
 
     IEnumerable<WriteResultRow> ReadWriteResults(long jobId);
 
@@ -91,4 +94,25 @@ public interface IOrgStore
     /// <paramref name="windowStart"/> leave room under <paramref name="limit"/>; returns the credits spent in the window
     /// (including this spend when it was made) and whether it was made.</summary>
     Task<(bool Spent, int Used)> TrySpendCreditsAsync(int cost, int limit, DateTimeOffset windowStart, DateTimeOffset time, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims the oldest unfinished job of the kind whose lease is free or expired (or already ours);
+    /// null when there is none. Finishing a job through this store clears its lease.</summary>
+    Task<long?> ClaimNextJobAsync(JobKind kind, JobLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends a lease this worker holds; false when the job is no longer ours.</summary>
+    Task<bool> RenewJobLeaseAsync(JobKind kind, long jobId, JobLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives up every lease whose owner starts with <paramref name="ownerPrefix"/> (a stopping node's own,
+    /// or a restarted node's dead predecessor's), so the jobs can be claimed again at once.</summary>
+    Task ReleaseJobLeasesAsync(string ownerPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims the next callback due for delivery (its lease keeps other workers off it while it is sent).</summary>
+    Task<CallbackDelivery?> ClaimDueCallbackAsync(JobLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an attempt; with <paramref name="nextAttemptTime"/> the callback waits for another try,
+    /// without it the callback ends as delivered or failed.</summary>
+    Task RecordCallbackAttemptAsync(long deliveryId, CallbackAttempt attempt, DateTimeOffset? nextAttemptTime, CancellationToken cancellationToken = default);
+
+    /// <summary>A job's callback and its attempts; null when the job has no callback (or none queued yet).</summary>
+    Task<CallbackStatus?> GetCallbackStatusAsync(long jobId, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace BiginBulk.Server.Callbacks;
 
 /// <summary>
-/// POSTs a finished job's details to its callback URL. The connection is made only to an address that
+/// POSTs a finished job's details to its callback URL (one attempt; <see cref="CallbackDeliveryWorker"/> retries). The connection is made only to an address that
 /// <see cref="CallbackUrlGuard"/> allows at the moment of delivery (so a DNS change after the job was
 /// created cannot redirect it inward); redirects are not followed and timeouts are short.
 /// </summary>
@@ -49,27 +49,28 @@ public sealed partial class CallbackSender : IDisposable
         _client = new HttpClient(handler) { Timeout = options.Value.Callbacks.Timeout };
     }
 
-    /// <summary>Delivers once; true when the receiver answered 2xx. Failures are logged, never thrown.</summary>
-    public async Task<bool> SendAsync(string url, JsonNode body, CancellationToken cancellationToken = default)
+    /// <summary>Delivers once and says what happened: the receiver's status, or why it could not be reached.
+    /// Failures are logged and returned, never thrown.</summary>
+    public async Task<(int? HttpStatus, string? Error, TimeSpan Duration)> SendAsync(string url, JsonNode body, CancellationToken cancellationToken = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var content = new StringContent(body.ToJsonString(Http.ZohoJsonResult.Options), Encoding.UTF8, "application/json");
             content.Headers.ContentType!.CharSet = null;
             using var response = await _client.PostAsync(new Uri(url), content, cancellationToken);
-            var delivered = response.IsSuccessStatusCode;
-            if (!delivered)
+            if (!response.IsSuccessStatusCode)
             {
                 LogRefused(_logger, url, (int)response.StatusCode);
             }
 
-            return delivered;
+            return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or SocketException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             LogFailed(_logger, url, ex.Message);
-            return false;
+            return (null, ex.Message, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -8,4 +8,8 @@ public sealed class WorkerOptions
 
     /// <summary>Turn the worker off on this node (API only).</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>How long a worker's claim on a job lasts without renewal; another node takes the job over
+    /// after it expires. Every committed chunk renews it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,15 +1,18 @@
-using BiginBulk.Core.BulkWrite;
+using System.Collections.Concurrent;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace BiginBulk.Server.Workers;
 
 /// <summary>
-/// Runs bulk jobs in the background: finds unfinished write and read jobs in every org (an IN PROGRESS job
-/// found at start was interrupted by a crash and resumes from its checkpoint), and hands each to
-/// <see cref="BulkWriteJobRunner"/>. Jobs run one at a time per node, oldest first.
+/// Runs bulk jobs in the background on any node: claims the oldest unfinished write or read job of each org
+/// under a lease (renewed as it works) and runs it. A job whose worker died is claimed again once its lease
+/// expires and resumes from its checkpoint; a restarted node frees its dead predecessor's leases at once.
+/// On shutdown (SIGTERM) the worker stops claiming, lets the current chunk roll back or commit, and releases
+/// its leases so another node can continue straight away.
 /// </summary>
 public sealed partial class BulkJobWorker(
     ISystemStore system,
@@ -17,12 +20,14 @@ public sealed partial class BulkJobWorker(
     BulkWriteJobRunner runner,
     BulkReadJobRunner readRunner,
     JobSignal signal,
+    WorkerIdentity identity,
+    TimeProvider time,
     IOptions<BiginBulkOptions> options,
     ILogger<BulkJobWorker> logger) : BackgroundService
 {
     private const int MaxAttempts = 3;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, int> _attempts = new();
+    private readonly ConcurrentDictionary<long, int> _attempts = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,29 +36,38 @@ public sealed partial class BulkJobWorker(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        await ReleaseLeasesAsync(identity.NodePrefix, CancellationToken.None);
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var ranAny = await RunPendingAsync(stoppingToken);
-                if (!ranAny)
+                try
                 {
-                    await signal.WaitAsync(options.Value.Worker.PollInterval, stoppingToken);
+                    if (!await RunPendingAsync(stoppingToken))
+                    {
+                        await signal.WaitAsync(options.Value.Worker.PollInterval, stoppingToken);
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+#pragma warning disable CA1031 // The worker must outlive any one failure; the failure is logged and retried.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogLoopFailed(logger, ex);
+                    await Task.Delay(options.Value.Worker.PollInterval, stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker must outlive any one failure; the failure is logged and retried.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogLoopFailed(logger, ex);
-                await Task.Delay(options.Value.Worker.PollInterval, stoppingToken);
-            }
+        }
+        finally
+        {
+            await ReleaseLeasesAsync(identity.Owner, CancellationToken.None);
         }
     }
+
+    private JobLease NewLease() => new(identity.Owner, time.GetUtcNow(), options.Value.Worker.LeaseDuration);
 
     private async Task<bool> RunPendingAsync(CancellationToken cancellationToken)
     {
@@ -61,16 +75,16 @@ public sealed partial class BulkJobWorker(
         foreach (var org in await system.ListOrgsAsync(cancellationToken))
         {
             var store = stores.For(org.Id);
-            foreach (var jobId in await store.ListUnfinishedWriteJobsAsync(cancellationToken))
+            while (!cancellationToken.IsCancellationRequested && await store.ClaimNextJobAsync(JobKind.Write, NewLease(), cancellationToken) is { } jobId)
             {
-                await RunGuardedAsync(jobId, () => runner.RunAsync(store, jobId, cancellationToken),
+                await RunGuardedAsync(jobId, () => runner.RunAsync(store, jobId, NewLease, cancellationToken),
                     reason => runner.MarkFailedAsync(store, jobId, reason, cancellationToken), cancellationToken);
                 ranAny = true;
             }
 
-            foreach (var jobId in await store.ListUnfinishedReadJobsAsync(cancellationToken))
+            while (!cancellationToken.IsCancellationRequested && await store.ClaimNextJobAsync(JobKind.Read, NewLease(), cancellationToken) is { } jobId)
             {
-                await RunGuardedAsync(jobId, () => readRunner.RunAsync(store, jobId, cancellationToken),
+                await RunGuardedAsync(jobId, () => readRunner.RunAsync(store, jobId, NewLease, cancellationToken),
                     reason => readRunner.MarkFailedAsync(store, jobId, reason, cancellationToken), cancellationToken);
                 ranAny = true;
             }
@@ -82,7 +96,7 @@ public sealed partial class BulkJobWorker(
     /// <summary>
     /// Runs one job; an unexpected error is retried on the next passes (it may be transient, such as a
     /// locked database), but after <see cref="MaxAttempts"/> in a row the job is failed with the reason, so
-    /// one broken job can never hold up the jobs behind it.
+    /// one broken job can never hold up the jobs behind it. A lost lease is not an error: another worker has the job.
     /// </summary>
     private async Task RunGuardedAsync(long jobId, Func<Task> run, Func<string, Task> fail, CancellationToken cancellationToken)
     {
@@ -90,6 +104,10 @@ public sealed partial class BulkJobWorker(
         {
             await run();
             _attempts.TryRemove(jobId, out _);
+        }
+        catch (LeaseLostException ex)
+        {
+            LogLeaseLost(logger, jobId, ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -103,9 +121,20 @@ public sealed partial class BulkJobWorker(
         }
     }
 
+    private async Task ReleaseLeasesAsync(string ownerPrefix, CancellationToken cancellationToken)
+    {
+        foreach (var org in await system.ListOrgsAsync(cancellationToken))
+        {
+            await stores.For(org.Id).ReleaseJobLeasesAsync(ownerPrefix, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "The bulk job worker loop failed; retrying")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Job {JobId} failed unexpectedly (attempt {Attempt})")]
     private static partial void LogJobAttemptFailed(ILogger logger, long jobId, int attempt, Exception exception);
 
-    [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "The bulk write worker loop failed; retrying")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Job {JobId} was taken over by another worker: {Reason}")]
+    private static partial void LogLeaseLost(ILogger logger, long jobId, string reason);
 }

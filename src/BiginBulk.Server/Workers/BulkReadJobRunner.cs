@@ -2,9 +2,6 @@ using System.IO.Compression;
 using BiginBulk.Core.BulkRead;
 using BiginBulk.Core.Errors;
 using BiginBulk.Core.Modules;
-using BiginBulk.Server.Callbacks;
-using BiginBulk.Server.Http;
-using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
@@ -23,13 +20,12 @@ namespace BiginBulk.Server.Workers;
 public sealed partial class BulkReadJobRunner(
     ISystemStore system,
     TimeProvider time,
-    CallbackSender callbacks,
     IOptions<BiginBulkOptions> options,
     ILogger<BulkReadJobRunner> logger)
 {
     private static readonly string[] IcsColumns = ["Event_Title", "Start_DateTime", "End_DateTime", "All_day", "Venue", "Description"];
 
-    public async Task RunAsync(IOrgStore store, long jobId, CancellationToken cancellationToken)
+    public async Task RunAsync(IOrgStore store, long jobId, Func<JobLease> lease, CancellationToken cancellationToken)
     {
         var job = await store.GetReadJobAsync(jobId, cancellationToken);
         if (job is null || BulkReadState.IsFinished(job.Progress.State))
@@ -40,7 +36,7 @@ public sealed partial class BulkReadJobRunner(
         await store.SetReadProgressAsync(jobId, job.Progress with { State = BulkReadState.InProgress }, cancellationToken);
         try
         {
-            await ExportAsync(store, job.Definition, cancellationToken);
+            await ExportAsync(store, job.Definition, lease, cancellationToken);
         }
         catch (ZohoErrorException ex)
         {
@@ -52,11 +48,9 @@ public sealed partial class BulkReadJobRunner(
             LogExportFailed(logger, jobId, ex);
             await FailAsync(store, job, "INTERNAL_SERVER_ERROR", "Internal server error occurred.", cancellationToken);
         }
-
-        await SendCallbackAsync(store, jobId, cancellationToken);
     }
 
-    private async Task ExportAsync(IOrgStore store, BulkReadJobDefinition definition, CancellationToken cancellationToken)
+    private async Task ExportAsync(IOrgStore store, BulkReadJobDefinition definition, Func<JobLease> lease, CancellationToken cancellationToken)
     {
         var limits = options.Value.Limits;
         var catalog = await store.GetCatalogAsync(cancellationToken);
@@ -78,9 +72,18 @@ public sealed partial class BulkReadJobRunner(
         {
             var entry = archive.CreateEntry($"{definition.Id}.{(ics ? "ics" : "csv")}", CompressionLevel.Fastest);
             await using var entryStream = await entry.OpenAsync(cancellationToken);
+            // A long export renews its lease as it goes, so no other node takes the job over meanwhile.
+            async Task RenewAsync()
+            {
+                if (!await store.RenewJobLeaseAsync(JobKind.Read, definition.Id, lease(), cancellationToken))
+                {
+                    throw new LeaseLostException($"Read job {definition.Id} is no longer leased to this worker.");
+                }
+            }
+
             count = ics
-                ? await WriteIcsAsync(store, query, entryStream, cancellationToken)
-                : await WriteCsvAsync(store, query, entryStream, cancellationToken);
+                ? await WriteIcsAsync(store, query, entryStream, RenewAsync, cancellationToken)
+                : await WriteCsvAsync(store, query, entryStream, RenewAsync, cancellationToken);
         }
 
         var more = await store.HasRecordsBeyondAsync(query, cancellationToken);
@@ -110,22 +113,33 @@ public sealed partial class BulkReadJobRunner(
         return CriteriaParser.And(viewCriteria, requested);
     }
 
-    private static async Task<int> WriteCsvAsync(IOrgStore store, ExportQuery query, Stream output, CancellationToken cancellationToken)
+    private const int RowsPerLeaseRenewal = 10_000;
+
+    private static async Task<int> WriteCsvAsync(IOrgStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
     {
         await using var writer = new ExportCsvWriter(output, [.. query.Columns.Select(c => c.ApiName)]);
         await foreach (var row in store.ExportAsync(query, cancellationToken))
         {
             await writer.WriteRowAsync(row, cancellationToken);
+            if (writer.RowsWritten % RowsPerLeaseRenewal == 0)
+            {
+                await renew();
+            }
         }
 
         return writer.RowsWritten;
     }
 
-    private static async Task<int> WriteIcsAsync(IOrgStore store, ExportQuery query, Stream output, CancellationToken cancellationToken)
+    private static async Task<int> WriteIcsAsync(IOrgStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
     {
         var writer = new IcsExportWriter();
         await foreach (var row in store.ExportAsync(query, cancellationToken))
         {
+            if (writer.EventsWritten > 0 && writer.EventsWritten % RowsPerLeaseRenewal == 0)
+            {
+                await renew();
+            }
+
             writer.Add((long)row[6]!, row[0] as string, row[1] as DateTimeOffset?, row[2] as DateTimeOffset?, row[3] is true, row[4] as string, row[5] as string);
         }
 
@@ -143,7 +157,6 @@ public sealed partial class BulkReadJobRunner(
         }
 
         await FailAsync(store, job, "INTERNAL_SERVER_ERROR", reason, cancellationToken);
-        await SendCallbackAsync(store, jobId, cancellationToken);
     }
 
     private async Task FailAsync(IOrgStore store, ReadJob job, string code, string message, CancellationToken cancellationToken)
@@ -156,18 +169,6 @@ public sealed partial class BulkReadJobRunner(
             ErrorMessage = message,
             CompletedTime = time.GetUtcNow(),
         }, cancellationToken);
-    }
-
-    private async Task SendCallbackAsync(IOrgStore store, long jobId, CancellationToken cancellationToken)
-    {
-        var job = await store.GetReadJobAsync(jobId, cancellationToken);
-        if (job?.Definition.Callback is not { } callback)
-        {
-            return;
-        }
-
-        var id = ZohoIds.Format(jobId);
-        await callbacks.SendAsync(callback.Url, BulkReadJobJson.Render(job, ApiFamily.Bigin(2), $"/bigin/bulk/v2/read/{id}/result"), cancellationToken);
     }
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Bulk read job {JobId} exported {Count} records (more: {More})")]

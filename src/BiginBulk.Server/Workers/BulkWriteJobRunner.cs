@@ -3,7 +3,6 @@ using BiginBulk.Core.Csv;
 using BiginBulk.Core.Ids;
 using BiginBulk.Core.Modules;
 using BiginBulk.Core.Values;
-using BiginBulk.Server.Callbacks;
 using BiginBulk.Server.Files;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
@@ -25,11 +24,10 @@ public sealed partial class BulkWriteJobRunner(
     ISystemStore system,
     IdGenerator ids,
     TimeProvider time,
-    CallbackSender callbacks,
     IOptions<BiginBulkOptions> options,
     ILogger<BulkWriteJobRunner> logger)
 {
-    public async Task RunAsync(IOrgStore store, long jobId, CancellationToken cancellationToken)
+    public async Task RunAsync(IOrgStore store, long jobId, Func<JobLease> lease, CancellationToken cancellationToken)
     {
         var job = await store.GetWriteJobAsync(jobId, cancellationToken);
         if (job is null || BulkWriteStatus.IsFinished(job.Progress.Status))
@@ -40,7 +38,7 @@ public sealed partial class BulkWriteJobRunner(
         BulkWriteProgress progress;
         try
         {
-            progress = await ProcessRowsAsync(store, job, cancellationToken);
+            progress = await ProcessRowsAsync(store, job, lease, cancellationToken);
         }
         catch (UploadedCsvException ex)
         {
@@ -48,9 +46,13 @@ public sealed partial class BulkWriteJobRunner(
             progress = job.Progress with { Status = BulkWriteStatus.Failed, FailureMessage = ex.Message, CompletedTime = time.GetUtcNow() };
         }
 
-        await store.SetWriteProgressAsync(jobId, progress, cancellationToken);
+        if (progress.Status == BulkWriteStatus.Failed)
+        {
+            // A completed job was finished (and its callback queued) by its last chunk's commit.
+            await store.SetWriteProgressAsync(jobId, progress, cancellationToken);
+        }
+
         LogJobFinished(logger, jobId, progress.Status, progress.AddedCount, progress.UpdatedCount, progress.SkippedCount);
-        await SendCallbackAsync(store, jobId, cancellationToken);
     }
 
     /// <summary>Fails a job that cannot be run (the worker gave up on it), keeping the rows already committed.</summary>
@@ -64,10 +66,9 @@ public sealed partial class BulkWriteJobRunner(
 
         await store.SetWriteProgressAsync(jobId, job.Progress with { Status = BulkWriteStatus.Failed, FailureMessage = reason, CompletedTime = time.GetUtcNow() }, cancellationToken);
         LogJobFailed(logger, jobId, reason);
-        await SendCallbackAsync(store, jobId, cancellationToken);
     }
 
-    private async Task<BulkWriteProgress> ProcessRowsAsync(IOrgStore store, WriteJob job, CancellationToken cancellationToken)
+    private async Task<BulkWriteProgress> ProcessRowsAsync(IOrgStore store, WriteJob job, Func<JobLease> lease, CancellationToken cancellationToken)
     {
         var definition = job.Definition;
         var limits = options.Value.Limits;
@@ -94,7 +95,7 @@ public sealed partial class BulkWriteJobRunner(
         while (more)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var chunk = store.BeginWriteChunk(definition.Id);
+            using var chunk = store.BeginWriteChunk(definition.Id, lease());
             var added = 0;
             var updated = 0;
             var skipped = 0;
@@ -140,20 +141,6 @@ public sealed partial class BulkWriteJobRunner(
         }
 
         return progress;
-    }
-
-    private async Task SendCallbackAsync(IOrgStore store, long jobId, CancellationToken cancellationToken)
-    {
-        var job = await store.GetWriteJobAsync(jobId, cancellationToken);
-        if (job?.Definition.Callback is not { } callback)
-        {
-            return;
-        }
-
-        var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? "http://127.0.0.1:5080" : options.Value.PublicBaseUrl.TrimEnd('/');
-        var id = ZohoIds.Format(jobId);
-        var body = BulkWriteJobJson.Render(job, ApiFamily.Bigin(2), $"{baseUrl}/v2/bigin/{ZohoIds.Format(store.OrgId)}/bulk-write/{id}/{id}.zip");
-        await callbacks.SendAsync(callback.Url, body, cancellationToken);
     }
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Bulk write job {JobId} failed: {Reason}")]

@@ -22,6 +22,9 @@ public sealed class CallbackReceiver : IDisposable
 
     public string Url { get; }
 
+    /// <summary>The status the receiver answers with; 200 unless a test makes it fail.</summary>
+    public int Status { get; set; } = 200;
+
     /// <summary>Waits for the next callback (at most 30 s).</summary>
     public async Task<ReceivedCallback> NextAsync()
     {
@@ -48,7 +51,7 @@ public sealed class CallbackReceiver : IDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             _received.Writer.TryWrite(new ReceivedCallback(context.Request.HttpMethod, context.Request.ContentType, body));
-            context.Response.StatusCode = 200;
+            context.Response.StatusCode = Status;
             context.Response.Close();
         }
     }

@@ -24,6 +24,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The configuration the next <see cref="StartAgainAsync"/> passes (tests change it between runs).</summary>
+    public IDictionary<string, string> Settings => _settings;
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public Bootstrap Credentials { get; private set; } = null!;
@@ -120,6 +123,20 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var json = await File.ReadAllTextAsync(Path.Combine(DataDirectory, "data", "bootstrap.json"));
         Credentials = JsonSerializer.Deserialize<Bootstrap>(json)!;
+    }
+
+    /// <summary>Asks the server to stop (SIGTERM), as an orchestrator does, and returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The server is not running.");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(wait.Token);
+        return process.ExitCode;
     }
 
     /// <summary>Kills the server at once (SIGKILL): no shutdown code runs, as in a crash.</summary>

@@ -1,0 +1,19 @@
+namespace BiginBulk.Storage.Jobs;
+
+/// <summary>The job's lease passed to another worker: this worker must stop without committing.</summary>
+public sealed class LeaseLostException : Exception
+{
+    public LeaseLostException()
+    {
+    }
+
+    public LeaseLostException(string message)
+        : base(message)
+    {
+    }
+
+    public LeaseLostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
