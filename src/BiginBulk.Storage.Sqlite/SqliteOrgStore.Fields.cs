@@ -30,7 +30,7 @@ public sealed partial class SqliteOrgStore
             return Task.FromResult(cached.Catalog);
         }
 
-        using var command = connection.CreateCommand("SELECT module, definition FROM custom_fields ORDER BY created_time, api_name");
+        using var command = connection.CreateCommand("SELECT module, definition FROM custom_fields ORDER BY rowid");
         command.Transaction = snapshot;
         using var reader = command.ExecuteReader();
         var fields = new List<CustomField>();

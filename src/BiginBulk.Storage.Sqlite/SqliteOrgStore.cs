@@ -93,6 +93,12 @@ public sealed partial class SqliteOrgStore : IOrgStore
                 delivery_id INTEGER NOT NULL, number INTEGER NOT NULL, time TEXT NOT NULL, http_status INTEGER,
                 error TEXT, duration_ms INTEGER NOT NULL, PRIMARY KEY (delivery_id, number)) WITHOUT ROWID;
             """),
+        // Full_Name is a generated column without a collation of its own; lookups by name compare it
+        // case-insensitively, so its index must use NOCASE to be used by them.
+        c => c.Execute("""
+            DROP INDEX IF EXISTS "ix_Contacts_Full_Name";
+            CREATE INDEX "ix_Contacts_Full_Name" ON "rec_Contacts" ("Full_Name" COLLATE NOCASE);
+            """),
     ];
 
     private SqliteConnection Open() => SqliteConnections.Open(_connectionString);

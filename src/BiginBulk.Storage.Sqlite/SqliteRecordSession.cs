@@ -19,7 +19,7 @@ internal sealed class SqliteRecordSession(SqliteConnection connection, SqliteTra
     public (int Count, long? Id) FindByValue(ModuleDefinition module, FieldDefinition field, object value)
     {
         var command = Prepared($"F|{module.ApiName}|{field.ApiName}", () =>
-            $"SELECT id FROM {RecordTableSchema.TableName(module)} WHERE {SqliteValues.Quote(field.ColumnName)} = $v0 ORDER BY id LIMIT 2", 1);
+            $"SELECT id FROM {RecordTableSchema.TableName(module)} WHERE {SqliteValues.Quote(field.ColumnName)}{(RecordTableSchema.IsText(field) ? " COLLATE NOCASE" : "")} = $v0 ORDER BY id LIMIT 2", 1);
         command.Parameters[0].Value = SqliteValues.ToDb(field, value);
         using var reader = command.ExecuteReader();
         long? first = null;

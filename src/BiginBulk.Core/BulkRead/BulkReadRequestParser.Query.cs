@@ -135,7 +135,7 @@ public static partial class BulkReadRequestParser
         if (!string.Equals(method, "post", StringComparison.OrdinalIgnoreCase))
         {
             throw BulkReadErrors.Error(BulkReadErrorCodes.InvalidCallbackMethod, $"invalid callback method '{method}'.", $"{path}.method",
-                ("api_name", "method"), ("supported", BulkReadErrors.Names(["post"])));
+                ("api_name", "method"), ("supported_callback_methods", BulkReadErrors.Names(["post"])));
         }
 
         var url = callback.OptionalString("url", path, WrongType);

@@ -11,7 +11,7 @@ public static class AdminCli
 {
     public static async Task<int> RunAsync(string[] args, IServiceProvider services)
     {
-        var root = new RootCommand("BiginBulk administration: orgs, users, OAuth clients, grant codes, tokens and custom fields.")
+        var root = new RootCommand("BiginBulk administration: orgs, users, OAuth clients, grant codes, tokens, custom fields and custom views.")
         {
             OrgCommands.Create(services),
             UserCommands.Create(services),
@@ -19,6 +19,7 @@ public static class AdminCli
             GrantCommands.Create(services),
             TokenCommands.Create(services),
             FieldCommands.Create(services),
+            ViewCommands.Create(services),
         };
         return await root.Parse(args).InvokeAsync();
     }

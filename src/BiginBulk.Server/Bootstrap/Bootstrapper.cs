@@ -11,7 +11,8 @@ namespace BiginBulk.Server.Bootstrap;
 /// <summary>
 /// First start on an empty data directory: creates a default org, an administrator and an OAuth client,
 /// and writes their credentials to <c>bootstrap.json</c> (mode 0600: it holds secrets). Later starts reuse
-/// them, minting a fresh access token when the saved one has expired so the file always works.
+/// them, minting a fresh access token when the saved one has expired so the file always works. A node that
+/// joins a shared (PostgreSQL) store that another node already bootstrapped creates nothing.
 /// </summary>
 public sealed partial class Bootstrapper(
     ISystemStore store,
@@ -26,7 +27,7 @@ public sealed partial class Bootstrapper(
 
     public string FilePath => Path.Combine(options.Value.DataDirectory, "bootstrap.json");
 
-    public async Task<BootstrapCredentials> RunAsync(CancellationToken cancellationToken = default)
+    public async Task<BootstrapCredentials?> RunAsync(CancellationToken cancellationToken = default)
     {
         await store.InitializeAsync(cancellationToken);
         if (File.Exists(FilePath))
@@ -44,6 +45,14 @@ public sealed partial class Bootstrapper(
             var renewed = saved with { AccessToken = access };
             await WriteAsync(renewed, cancellationToken);
             return renewed;
+        }
+
+        if ((await store.ListOrgsAsync(cancellationToken)).Count > 0)
+        {
+            // Another node of a cluster bootstrapped the shared database first: its data directory has the
+            // credentials. Creating a second default org here would split the cluster's users.
+            LogJoined(logger);
+            return null;
         }
 
         var created = await CreateAsync(cancellationToken);
@@ -106,6 +115,9 @@ public sealed partial class Bootstrapper(
 
         File.Move(temp, FilePath, overwrite: true);
     }
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "The store already has orgs (another node bootstrapped it); no bootstrap.json is written here")]
+    private static partial void LogJoined(ILogger logger);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Created the default org, administrator and OAuth client; credentials are in {Path}")]
     private static partial void LogCreated(ILogger logger, string path);

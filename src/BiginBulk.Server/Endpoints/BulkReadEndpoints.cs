@@ -98,55 +98,26 @@ public static class BulkReadEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string jobId, Services services, ApiFamily family, string prefix)
     {
-        if (!CanUseBulkRead(auth, family, module: null))
-        {
-            return ZohoErrors.ScopeMismatch(BulkScope(family)).ToResult();
-        }
-
-        if (!Profiles.MayRunBulkJobs(auth.Profile))
-        {
-            return ZohoErrors.NoPermission("read").ToResult();
-        }
-
-        var store = services.Stores.For(auth.OrgId);
-        var job = ZohoIds.TryParse(jobId, out var id) ? await store.GetReadJobAsync(id, http.RequestAborted) : null;
+        var (job, refusal) = await FindJobAsync(http, auth, jobId, services, family);
         if (job is null)
         {
-            return ZohoErrors.ResourceNotFound().ToResult();
+            return refusal!;
         }
 
-        if (JobModuleRefusal(auth, family, job) is { } refusal)
-        {
-            return refusal;
-        }
+        var id = job.Definition.Id;
 
         return new ZohoJsonResult(200, BulkReadJobJson.Render(job, family, $"{prefix}/{ZohoIds.Format(id)}/result"));
     }
 
     private static async Task<IResult> DownloadAsync(HttpContext http, AuthContext auth, string jobId, Services services, ApiFamily family)
     {
-        if (!CanUseBulkRead(auth, family, module: null))
-        {
-            return ZohoErrors.ScopeMismatch(BulkScope(family)).ToResult();
-        }
-
-        if (!Profiles.MayRunBulkJobs(auth.Profile))
-        {
-            return ZohoErrors.NoPermission("read").ToResult();
-        }
-
-        var store = services.Stores.For(auth.OrgId);
-        var job = ZohoIds.TryParse(jobId, out var id) ? await store.GetReadJobAsync(id, http.RequestAborted) : null;
+        var (job, refusal) = await FindJobAsync(http, auth, jobId, services, family);
         if (job is null)
         {
-            return ZohoErrors.ResourceNotFound().ToResult();
+            return refusal!;
         }
 
-        if (JobModuleRefusal(auth, family, job) is { } refusal)
-        {
-            return refusal;
-        }
-
+        var id = job.Definition.Id;
         if (job.Progress.State != BulkReadState.Completed)
         {
             return new ZohoError(400, "INVALID_REQUEST", $"The job's result is not available: its state is {job.Progress.State}. Download it once the state is COMPLETED.",
@@ -162,7 +133,7 @@ public static class BulkReadEndpoints
                 new JsonObject { ["max_limit"] = limit }).ToResult();
         }
 
-        var zip = store.OpenReadResult(id);
+        var zip = services.Stores.For(auth.OrgId).OpenReadResult(id);
         return zip is null
             ? ZohoErrors.ResourceNotFound().ToResult()
             : new FileDownloadResult(zip, "application/x-download", $"{ZohoIds.Format(id)}.zip");
@@ -194,6 +165,34 @@ public static class BulkReadEndpoints
             details["json_path"] ??= "$";
             throw new ZohoErrorException(new ZohoError(ex.Error.HttpStatus, BulkReadErrorCodes.InvalidRequest, ex.Error.Message, details));
         }
+    }
+
+    /// <summary>The caller's read job, or why it may not see it (scope, profile, not found, module scope).</summary>
+    private static async Task<(ReadJob? Job, IResult? Refusal)> FindJobAsync(HttpContext http, AuthContext auth, string jobId, Services services, ApiFamily family)
+    {
+        if (!CanUseBulkRead(auth, family, module: null))
+        {
+            return (null, ZohoErrors.ScopeMismatch(BulkScope(family)).ToResult());
+        }
+
+        if (!Profiles.MayRunBulkJobs(auth.Profile))
+        {
+            return (null, ZohoErrors.NoPermission("read").ToResult());
+        }
+
+        var store = services.Stores.For(auth.OrgId);
+        var job = ZohoIds.TryParse(jobId, out var id) ? await store.GetReadJobAsync(id, http.RequestAborted) : null;
+        if (job is null)
+        {
+            return (null, ZohoErrors.ResourceNotFound().ToResult());
+        }
+
+        if (JobModuleRefusal(auth, family, job) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        return (job, null);
     }
 
     /// <summary>

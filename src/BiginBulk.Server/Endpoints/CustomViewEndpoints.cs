@@ -52,9 +52,9 @@ public static class CustomViewEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext http, AuthContext auth, IOrgStoreProvider stores, JsonBodyReader json, IdGenerator ids, TimeProvider time, IOptions<BiginBulkOptions> options)
     {
-        if (!auth.HasAnyScope("ZohoBigin.settings.custom_views.ALL", "ZohoBigin.settings.ALL"))
+        if (!auth.HasAnyScope("ZohoBigin.settings.custom_views.CREATE", "ZohoBigin.settings.custom_views.ALL", "ZohoBigin.settings.ALL"))
         {
-            return ZohoErrors.ScopeMismatch("ZohoBigin.settings.custom_views.ALL").ToResult();
+            return ZohoErrors.ScopeMismatch("ZohoBigin.settings.custom_views.CREATE").ToResult();
         }
 
         if (auth.Profile != "Administrator")

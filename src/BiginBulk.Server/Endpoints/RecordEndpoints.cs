@@ -34,7 +34,14 @@ public static class RecordEndpoints
         var fields = SelectFields(definition, http.Request.Query["fields"].ToString());
         var page = ReadInt(http.Request.Query["page"].ToString(), "page", 1, 1, int.MaxValue);
         var perPage = ReadInt(http.Request.Query["per_page"].ToString(), "per_page", 200, 1, 200);
-        var result = await store.ListRecordsAsync(definition, checked((page - 1) * perPage), perPage, http.RequestAborted);
+        // A page past any possible record has nothing in it: 204, as for any page past the last.
+        var offset = (long)(page - 1) * perPage;
+        if (offset > int.MaxValue)
+        {
+            return Results.NoContent();
+        }
+
+        var result = await store.ListRecordsAsync(definition, (int)offset, perPage, http.RequestAborted);
         if (result.Records.Count == 0)
         {
             return Results.NoContent();

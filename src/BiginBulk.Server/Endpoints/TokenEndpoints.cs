@@ -21,7 +21,11 @@ public static class TokenEndpoints
 
     private static async Task<IResult> IssueAsync(HttpContext context, ISystemStore store, TokenService tokens, PublicUrls urls)
     {
-        var parameters = await OAuthParameters.ReadAsync(context.Request);
+        if (await TryReadParametersAsync(context.Request) is not { } parameters)
+        {
+            return Error("invalid_request");
+        }
+
         var grantType = parameters.Get("grant_type");
         if (grantType is null)
         {
@@ -104,7 +108,11 @@ public static class TokenEndpoints
     /// success too: revoking is idempotent, and the answer must not tell which tokens exist.</summary>
     private static async Task<IResult> RevokeAsync(HttpContext context, TokenService tokens)
     {
-        var parameters = await OAuthParameters.ReadAsync(context.Request);
+        if (await TryReadParametersAsync(context.Request) is not { } parameters)
+        {
+            return Error("invalid_request");
+        }
+
         var token = parameters.Get("token");
         if (token is null)
         {
@@ -113,6 +121,23 @@ public static class TokenEndpoints
 
         await tokens.RevokeAsync(token, context.RequestAborted);
         return new ZohoJsonResult(200, new JsonObject { ["status"] = "success" });
+    }
+
+    /// <summary>
+    /// The request's parameters, or null when its form body cannot be read (past the form limits of 1024 keys
+    /// or 4 MB a value, or a multipart body without a boundary): Zoho Accounts answers such a request
+    /// <c>invalid_request</c>, never a server error.
+    /// </summary>
+    private static async Task<OAuthParameters?> TryReadParametersAsync(HttpRequest request)
+    {
+        try
+        {
+            return await OAuthParameters.ReadAsync(request);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException)
+        {
+            return null;
+        }
     }
 
     private static ZohoJsonResult Tokens(string accessToken, string? refreshToken, IReadOnlyList<string> scopes, string apiDomain)

@@ -58,6 +58,17 @@ public sealed class JsonBodyReader(IOptions<BiginBulkOptions> options)
             throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", "the request body is not valid UTF-8 JSON.", Root()));
         }
 
+        // An escaped lone surrogate ("\uD800") is valid JSON text but no string: reading it throws, again deep
+        // inside validation. Refuse it here with the other encoding errors.
+        if (FindBrokenString(body) is { } broken)
+        {
+            throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", "the request body holds a string that is not valid Unicode (a lone surrogate escape).", new JsonObject
+            {
+                ["json_path"] = "$",
+                ["position"] = broken + 1,
+            }));
+        }
+
         // A repeated key would make JsonObject throw on first use (a 500), and keys are matched case-insensitively.
         if (JsonDuplicateKeys.FindFirst(body, MaxDepth) is { } duplicate)
         {
@@ -83,6 +94,35 @@ public sealed class JsonBodyReader(IOptions<BiginBulkOptions> options)
                 ["position"] = ex.BytePositionInLine + 1,
             }));
         }
+    }
+
+    /// <summary>The byte offset of the first string or key that does not decode, or null. Malformed JSON is
+    /// left to the parser, which reports it with its line and position.</summary>
+    private static long? FindBrokenString(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        _ = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return reader.TokenStartIndex;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
     }
 
     private static JsonObject Root() => new() { ["json_path"] = "$" };

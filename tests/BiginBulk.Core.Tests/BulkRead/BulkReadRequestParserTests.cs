@@ -235,7 +235,7 @@ public sealed class BulkReadRequestParserTests
         var error = await RefusedAsync($$$"""{"callback":{"url":"https://www.example.com/callback","method":"{{{method}}}"},"query":{"module":"Contacts"}}""");
         Assert.Equal("INVALID_CALLBACK_METHOD", error.Code);
         Assert.Equal("$.callback.method", error.Detail("json_path"));
-        Assert.Equal(["post"], error.Details["supported"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["post"], error.Details["supported_callback_methods"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
     [Fact]

@@ -61,4 +61,31 @@ public sealed class AdminToolTests(ServerFixture fixture) : IClassFixture<Server
         using var client = new BiginClient(Server, token);
         (await client.GetAsync("/bigin/v2/Contacts")).AssertStatus(HttpStatusCode.NoContent);
     }
+
+    [Fact]
+    public async Task View_created_with_the_tool_is_listed_and_exports_its_records()
+    {
+        var (orgId, _, _, token) = await AdminTool.CreateOrgAsync(Server, "Viewco");
+        using var client = new BiginClient(Server, token) { OrgId = orgId };
+        await client.RunWriteAsync("Last_Name,Email\nInside,in@viewco.test\nOutside,out@elsewhere.test\n");
+
+        var view = await AdminTool.RunJsonAsync(Server, "view", "create", "--org", orgId, "--module", "Contacts", "--name", "Viewco people",
+            "--criteria", """{"api_name":"Email","comparator":"ends_with","value":"@viewco.test"}""");
+        var cvid = view["id"]!.GetValue<string>();
+        var listed = await client.GetAsync("/bigin/v2/settings/custom_views?module=Contacts");
+        Assert.Contains(listed.Json["custom_views"]!.AsArray(), v => v!["id"]!.GetValue<string>() == cvid);
+
+        var export = await client.RunReadAsync(new System.Text.Json.Nodes.JsonObject
+        {
+            ["module"] = "Contacts",
+            ["cvid"] = cvid,
+            ["fields"] = new System.Text.Json.Nodes.JsonArray("Last_Name"),
+        });
+        Assert.Equal(["Inside"], export.Column("Last_Name"));
+
+        var refused = await AdminTool.RunAsync(Server, "view", "create", "--org", orgId, "--module", "Contacts", "--name", "Bad",
+            "--criteria", """{"api_name":"Nope","comparator":"equal","value":"x"}""");
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("INVALID_CRITERIA", refused.Stderr, StringComparison.Ordinal);
+    }
 }

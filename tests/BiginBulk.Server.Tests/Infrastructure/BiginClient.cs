@@ -14,6 +14,7 @@ public sealed class BiginClient : IDisposable
 {
     private readonly ServerProcess _server;
     private readonly HttpClient _http;
+    private string? _orgId;
 
     public BiginClient(ServerProcess server, string? accessToken = null)
     {
@@ -27,7 +28,12 @@ public sealed class BiginClient : IDisposable
 
     public string Token => AccessToken ?? _server.Credentials.AccessToken;
 
-    public string OrgId => _server.Credentials.OrgId;
+    /// <summary>The org sent as <c>X-CRM-ORG</c>: the bootstrap org unless the test names another (for another org's token).</summary>
+    public string OrgId
+    {
+        get => _orgId ?? _server.Credentials.OrgId;
+        set => _orgId = value;
+    }
 
     public Uri Url(string pathAndQuery) => new(_server.BaseAddress, pathAndQuery);
 
