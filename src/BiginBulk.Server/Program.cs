@@ -6,10 +6,10 @@ using BiginBulk.Server.Callbacks;
 using BiginBulk.Server.Endpoints;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Options;
+using BiginBulk.Server.Persistence;
 using BiginBulk.Server.Workers;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
-using BiginBulk.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 // Settings ship next to the binary; relative paths in them (DataDirectory) resolve against the working directory.
@@ -19,8 +19,7 @@ builder.Services.Configure<BiginBulkOptions>(builder.Configuration.GetSection(Bi
 builder.Services.PostConfigure<BiginBulkOptions>(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => new IdGenerator(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.NodeId));
-builder.Services.AddSingleton<ISystemStore>(sp => new SqliteSystemStore(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));
-builder.Services.AddSingleton<IOrgStoreProvider>(sp => new SqliteOrgStoreProvider(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));
+builder.Services.AddBiginBulkStorage(builder.Configuration);
 builder.Services.AddSingleton<TokenService>();
 builder.Services.AddSingleton<Bootstrapper>();
 builder.Services.AddSingleton<PublicUrls>();

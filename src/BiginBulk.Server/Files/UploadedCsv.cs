@@ -62,7 +62,7 @@ public static class UploadedCsv
 
             return new UploadedCsvRows(zip, entry, reader);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Data.Common.DbException)
         {
             if (entry is not null)
             {

@@ -43,7 +43,7 @@ public sealed partial class BulkReadJobRunner(
             // The query was valid when the job was created but no longer is (a view or field went away).
             await FailAsync(store, job, ex.Error.Code, ex.Error.Message, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Data.Common.DbException)
         {
             LogExportFailed(logger, jobId, ex);
             await FailAsync(store, job, "INTERNAL_SERVER_ERROR", "Internal server error occurred.", cancellationToken);

@@ -91,24 +91,52 @@ public sealed class AccessTokenTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task Tokens_and_secrets_are_stored_only_as_hashes()
     {
-        var dataDirectory = Path.Combine(fixture.Server.DataDirectory, "data");
         var credentials = fixture.Server.Credentials;
-        foreach (var file in Directory.GetFiles(dataDirectory, "system.db*"))
+        var stored = await StoredSystemDataAsync();
+        Assert.NotEmpty(stored);
+        foreach (var (name, bytes) in stored)
         {
-            var bytes = await ReadSharedAsync(file);
             foreach (var secret in new[] { credentials.AccessToken, credentials.RefreshToken, credentials.ClientSecret })
             {
-                Assert.False(Contains(bytes, System.Text.Encoding.UTF8.GetBytes(secret)), $"{Path.GetFileName(file)} holds a secret in plain text.");
+                Assert.False(Contains(bytes, System.Text.Encoding.UTF8.GetBytes(secret)), $"{name} holds a secret in plain text.");
             }
         }
 
-        Assert.Contains(Directory.GetFiles(dataDirectory, "system.db*"), f => Contains(File.ReadAllBytes(f), System.Text.Encoding.UTF8.GetBytes(TokenHasher.Hash(credentials.AccessToken))));
+        Assert.Contains(stored, f => Contains(f.Bytes, System.Text.Encoding.UTF8.GetBytes(TokenHasher.Hash(credentials.AccessToken))));
+    }
+
+    /// <summary>Everything the system store holds: SQLite's files as they are on disk, or PostgreSQL's rows as text.</summary>
+    private async Task<IReadOnlyList<(string Name, byte[] Bytes)>> StoredSystemDataAsync()
+    {
+        if (fixture.Server.PostgresConnectionString is { } postgres)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(postgres);
+            await connection.OpenAsync();
+            var tables = new List<(string, byte[])>();
+            foreach (var table in new[] { "orgs", "users", "oauth_clients", "oauth_tokens" })
+            {
+                await using var command = new Npgsql.NpgsqlCommand($"SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM biginbulk.{table} t", connection);
+                tables.Add((table, System.Text.Encoding.UTF8.GetBytes((string)(await command.ExecuteScalarAsync())!)));
+            }
+
+            return tables;
+        }
+
+        var files = new List<(string, byte[])>();
+        foreach (var file in Directory.GetFiles(Path.Combine(fixture.Server.DataDirectory, "data"), "system.db*"))
+        {
+            files.Add((Path.GetFileName(file), await ReadSharedAsync(file)));
+        }
+
+        return files;
     }
 
     private async Task<string> StoreTokenAsync(IReadOnlyList<string> scopes, DateTimeOffset? expires = null, bool revoked = false)
     {
         var token = TokenHasher.NewToken();
-        var store = new SqliteSystemStore(Path.Combine(fixture.Server.DataDirectory, "data"));
+        ISystemStore store = fixture.Server.PostgresConnectionString is { } postgres
+            ? new BiginBulk.Storage.PostgreSql.PostgreSqlSystemStore(postgres)
+            : new SqliteSystemStore(Path.Combine(fixture.Server.DataDirectory, "data"));
         var c = fixture.Server.Credentials;
         await store.StoreTokenAsync(new TokenRecord(
             TokenHasher.Hash(token), TokenKind.Access, c.ClientId, long.Parse(c.OrgId, System.Globalization.CultureInfo.InvariantCulture),

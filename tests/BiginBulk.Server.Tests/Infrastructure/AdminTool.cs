@@ -23,6 +23,10 @@ public static class AdminTool
         }
 
         start.Environment["BiginBulk__DataDirectory"] = Path.Combine(server.DataDirectory, "data");
+        foreach (var (key, value) in server.StoreEnvironment)
+        {
+            start.Environment[key] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -50,9 +50,22 @@ public sealed class ServerProcess : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "biginbulk-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var server = new ServerProcess(directory, new Dictionary<string, string>(settings ?? new Dictionary<string, string>()));
+        server.PostgresConnectionString = await TestStore.CreateDatabaseAsync();
         await server.StartAgainAsync();
         return server;
     }
+
+    /// <summary>On a PostgreSQL run (<c>BIGINBULK_TEST_STORE=postgres</c>): this server's own, fresh database.</summary>
+    public string? PostgresConnectionString { get; private set; }
+
+    /// <summary>The store settings the server and the admin tool get, as environment variables.</summary>
+    public IReadOnlyDictionary<string, string> StoreEnvironment => PostgresConnectionString is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string>
+        {
+            ["BiginBulk__Storage__Provider"] = "PostgreSql",
+            ["ConnectionStrings__BiginBulk"] = PostgresConnectionString,
+        };
 
     /// <summary>Starts the server process (again) on this data directory, on a new port.</summary>
     public async Task StartAgainAsync()
@@ -77,6 +90,10 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["BiginBulk__DataDirectory"] = Path.Combine(DataDirectory, "data");
         start.Environment["BiginBulk__Worker__PollInterval"] = "00:00:00.200";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in StoreEnvironment)
+        {
+            start.Environment[key] = value;
+        }
         foreach (var (key, value) in _settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -153,6 +170,10 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        if (PostgresConnectionString is not null)
+        {
+            await TestStore.DropDatabaseAsync(PostgresConnectionString);
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -11,6 +11,21 @@ public static class StoredFiles
 {
     public static long Count(ServerProcess server)
     {
+        if (server.PostgresConnectionString is { } postgres)
+        {
+            // On PostgreSQL the org's files are rows of its schema's files table.
+            using var pg = new Npgsql.NpgsqlConnection(postgres);
+            pg.Open();
+            using var exists = new Npgsql.NpgsqlCommand($"SELECT to_regclass('org_{server.Credentials.OrgId}.files') IS NOT NULL", pg);
+            if (!(bool)exists.ExecuteScalar()!)
+            {
+                return 0;
+            }
+
+            using var count = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM org_{server.Credentials.OrgId}.files", pg);
+            return (long)count.ExecuteScalar()!;
+        }
+
         var path = Path.Combine(server.DataDirectory, "data", "orgs", $"{server.Credentials.OrgId}.db");
         if (!File.Exists(path))
         {
