@@ -15,6 +15,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Dictionary<string, string> _settings;
     private readonly List<string> _output = [];
     private Process? _process;
+    private bool _sharedStore;
 
     private ServerProcess(string dataDirectory, Dictionary<string, string> settings)
     {
@@ -53,6 +54,27 @@ public sealed class ServerProcess : IAsyncDisposable
         server.PostgresConnectionString = await TestStore.CreateDatabaseAsync();
         await server.StartAgainAsync();
         return server;
+    }
+
+    /// <summary>
+    /// Starts another node of <paramref name="first"/>'s cluster: on PostgreSQL it shares the database and has a
+    /// data directory of its own; on SQLite it shares the data directory (several processes over one file).
+    /// It uses the first node's credentials, and disposing it leaves the shared store to the first node.
+    /// </summary>
+    public static async Task<ServerProcess> StartNodeAsync(ServerProcess first, IDictionary<string, string> settings)
+    {
+        var directory = first.PostgresConnectionString is null
+            ? first.DataDirectory
+            : Path.Combine(Path.GetTempPath(), "biginbulk-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var node = new ServerProcess(directory, new Dictionary<string, string>(settings))
+        {
+            PostgresConnectionString = first.PostgresConnectionString,
+            _sharedStore = true,
+            Credentials = first.Credentials,
+        };
+        await node.StartAgainAsync();
+        return node;
     }
 
     /// <summary>On a PostgreSQL run (<c>BIGINBULK_TEST_STORE=postgres</c>): this server's own, fresh database.</summary>
@@ -138,8 +160,11 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        var json = await File.ReadAllTextAsync(Path.Combine(DataDirectory, "data", "bootstrap.json"));
-        Credentials = JsonSerializer.Deserialize<Bootstrap>(json)!;
+        var bootstrap = Path.Combine(DataDirectory, "data", "bootstrap.json");
+        if (!_sharedStore || File.Exists(bootstrap))
+        {
+            Credentials = JsonSerializer.Deserialize<Bootstrap>(await File.ReadAllTextAsync(bootstrap))!;
+        }
     }
 
     /// <summary>Asks the server to stop (SIGTERM), as an orchestrator does, and returns its exit code.</summary>
@@ -170,13 +195,29 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        if (_sharedStore)
+        {
+            // Another node owns the store (and, on SQLite, the data directory).
+            if (PostgresConnectionString is not null)
+            {
+                TryDeleteDirectory(DataDirectory);
+            }
+
+            return;
+        }
+
         if (PostgresConnectionString is not null)
         {
             await TestStore.DropDatabaseAsync(PostgresConnectionString);
         }
+        TryDeleteDirectory(DataDirectory);
+    }
+
+    private static void TryDeleteDirectory(string directory)
+    {
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {
