@@ -7,11 +7,14 @@ using NpgsqlTypes;
 namespace BiginBulk.Storage.PostgreSql;
 
 /// <summary>
-/// Record reads and writes inside one chunk transaction, row by row so each row sees the rows before it.
-/// Statements are prepared once per shape (module + set of fields) with typed parameters, and reused for every
-/// row: PostgreSQL then plans each shape once per chunk.
+/// Record reads and writes inside one chunk transaction, so each row sees the rows before it. Inserts are
+/// buffered and written at the end of the chunk by binary COPY (see <see cref="PostgreSqlStagingCopy"/>); until
+/// then the buffer is an overlay that every read of this session consults, so lookups, existence checks,
+/// reads and updates see pending rows exactly as if they had been inserted. Updates of stored rows stay row by
+/// row. Other statements are prepared once per shape (module + set of fields) with typed parameters, and reused
+/// for every row: PostgreSQL then plans each shape once per chunk.
 /// </summary>
-internal sealed class PostgreSqlRecordSession(NpgsqlConnection connection) : IRecordSession, IDisposable
+internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connection) : IRecordSession, IDisposable
 {
     private readonly Dictionary<string, NpgsqlCommand> _commands = new(StringComparer.Ordinal);
 
@@ -19,6 +22,21 @@ internal sealed class PostgreSqlRecordSession(NpgsqlConnection connection) : IRe
         FindByValue(module, field, value).Id;
 
     public (int Count, long? Id) FindByValue(ModuleDefinition module, FieldDefinition field, object value)
+    {
+        // Pending rows first: when only the database can compare them, that flushes them and the query sees them.
+        var dbValue = PostgreSqlValues.ToDb(field, value);
+        var (pendingCount, pendingId) = FindPending(module, field, dbValue);
+        var (storedCount, storedId) = FindStored(module, field, value);
+        var count = Math.Min(pendingCount + storedCount, 2);
+        if (count == 0)
+        {
+            _knownAbsent.Add((module.ApiName, field.ApiName, dbValue));
+        }
+
+        return (count, Min(pendingId, storedId));
+    }
+
+    private (int Count, long? Id) FindStored(ModuleDefinition module, FieldDefinition field, object value)
     {
         // Text compares through lower() on both sides, matching the lower() unique index (SQLite: NOCASE column).
         var text = PostgreSqlValues.IsText(field);
@@ -40,13 +58,19 @@ internal sealed class PostgreSqlRecordSession(NpgsqlConnection connection) : IRe
 
     public bool Exists(ModuleDefinition module, long id)
     {
+        if (Pending(module)?.ById.ContainsKey(id) == true)
+        {
+            return true;
+        }
+
         var command = Prepared($"E|{module.ApiName}", () =>
             $"SELECT 1 FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = @v0", [NpgsqlDbType.Bigint]);
         command.Parameters[0].Value = id;
         return command.ExecuteScalar() is not null;
     }
 
-    public void Insert(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
+    /// <summary>Runs one row's INSERT now: used only where the database must refuse it (a unique value taken).</summary>
+    private void InsertNow(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
     {
         var fields = values.Keys.Where(f => !f.ReadOnly).OrderBy(f => f.ApiName, StringComparer.Ordinal).ToArray();
         var key = $"I|{module.ApiName}|{string.Join(',', fields.Select(f => f.ApiName))}";
@@ -78,7 +102,8 @@ internal sealed class PostgreSqlRecordSession(NpgsqlConnection connection) : IRe
         command.ExecuteNonQuery();
     }
 
-    public void Update(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
+    /// <summary>Runs one row's UPDATE now. Updates of stored rows stay row by row: only inserts take the COPY path.</summary>
+    private void UpdateNow(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
     {
         var fields = values.Keys.Where(f => !f.ReadOnly).OrderBy(f => f.ApiName, StringComparer.Ordinal).ToArray();
         var key = $"U|{module.ApiName}|{string.Join(',', fields.Select(f => f.ApiName))}";
@@ -107,6 +132,12 @@ internal sealed class PostgreSqlRecordSession(NpgsqlConnection connection) : IRe
 
     public object? GetValue(ModuleDefinition module, long id, FieldDefinition field)
     {
+        if (Pending(module)?.ById.TryGetValue(id, out var row) == true)
+        {
+            var pending = row.Get(module, field);
+            return pending is DBNull ? null : PostgreSqlValues.FromDb(field, pending);
+        }
+
         var command = Prepared($"G|{module.ApiName}|{field.ApiName}", () =>
             $"SELECT {PostgreSqlValues.Quote(field.ColumnName)} FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = @v0", [NpgsqlDbType.Bigint]);
         command.Parameters[0].Value = id;

@@ -19,7 +19,7 @@ internal sealed class PostgreSqlWriteChunk : IWriteChunk
     private readonly long _jobId;
     private readonly JobLease _lease;
     private readonly PostgreSqlRecordSession _records;
-    private NpgsqlCommand? _insertResult;
+    private readonly List<(int RowNumber, string Status, long? RecordId, string Errors, string Echo)> _results = [];
     private bool _committed;
 
     public PostgreSqlWriteChunk(NpgsqlConnection connection, long jobId, JobLease lease, string writeLockKey)
@@ -43,30 +43,20 @@ internal sealed class PostgreSqlWriteChunk : IWriteChunk
 
     public IRecordSession Records => _records;
 
-    public void AddResult(WriteResultRow row)
-    {
-        if (_insertResult is null)
-        {
-            _insertResult = _connection.Command(
-                "INSERT INTO write_results (job_id, row_number, status, record_id, errors, echo) VALUES (@job, @row, @status, @record, @errors, @echo)",
-                new NpgsqlParameter("job", NpgsqlDbType.Bigint), new NpgsqlParameter("row", NpgsqlDbType.Integer),
-                new NpgsqlParameter("status", NpgsqlDbType.Text), new NpgsqlParameter("record", NpgsqlDbType.Bigint),
-                new NpgsqlParameter("errors", NpgsqlDbType.Text), new NpgsqlParameter("echo", NpgsqlDbType.Text));
-            _insertResult.Prepare();
-        }
-
-        var p = _insertResult.Parameters;
-        p[0].Value = _jobId;
-        p[1].Value = row.Outcome.RowNumber;
-        p[2].Value = row.Outcome.StatusName;
-        p[3].Value = row.Outcome.RecordId is { } id ? id : DBNull.Value;
-        p[4].Value = row.Outcome.FormatErrors();
-        p[5].Value = JsonSerializer.Serialize(row.Echo);
-        _insertResult.ExecuteNonQuery();
-    }
+    /// <summary>
+    /// Buffers the row's result; <see cref="Commit"/> copies the chunk's results in one binary COPY. write_results
+    /// has no generated column, default or trigger and every column is named, so COPY straight into it stores
+    /// what one INSERT per row did; nothing reads a chunk's results before it commits.
+    /// </summary>
+    public void AddResult(WriteResultRow row) =>
+        _results.Add((row.Outcome.RowNumber, row.Outcome.StatusName, row.Outcome.RecordId, row.Outcome.FormatErrors(), JsonSerializer.Serialize(row.Echo)));
 
     public void Commit(BulkWriteProgress progress)
     {
+        // The chunk's buffered inserts go in by COPY first, inside the transaction (see PostgreSqlRecordSession).
+        _records.Flush();
+        CopyResults();
+
         // The lease is checked inside the transaction: if another worker took the job over, nothing of this
         // chunk becomes visible, so no row is applied twice.
         using (var renew = PostgreSqlOrgStore.RenewLeaseCommand(_connection, JobKind.Write, _jobId, _lease with { Now = DateTimeOffset.UtcNow }))
@@ -91,6 +81,40 @@ internal sealed class PostgreSqlWriteChunk : IWriteChunk
         _committed = true;
     }
 
+    private void CopyResults()
+    {
+        if (_results.Count == 0)
+        {
+            return;
+        }
+
+        using (var importer = _connection.BeginBinaryImport("COPY write_results (job_id, row_number, status, record_id, errors, echo) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (rowNumber, status, recordId, errors, echo) in _results)
+            {
+                importer.StartRow();
+                importer.Write(_jobId, NpgsqlDbType.Bigint);
+                importer.Write(rowNumber, NpgsqlDbType.Integer);
+                importer.Write(status, NpgsqlDbType.Text);
+                if (recordId is { } id)
+                {
+                    importer.Write(id, NpgsqlDbType.Bigint);
+                }
+                else
+                {
+                    importer.WriteNull();
+                }
+
+                importer.Write(errors, NpgsqlDbType.Text);
+                importer.Write(echo, NpgsqlDbType.Text);
+            }
+
+            importer.Complete();
+        }
+
+        _results.Clear();
+    }
+
     public void Dispose()
     {
         if (!_committed && _transaction.Connection is not null)
@@ -98,7 +122,6 @@ internal sealed class PostgreSqlWriteChunk : IWriteChunk
             _transaction.Rollback();
         }
 
-        _insertResult?.Dispose();
         _records.Dispose();
         _transaction.Dispose();
         _connection.Dispose();

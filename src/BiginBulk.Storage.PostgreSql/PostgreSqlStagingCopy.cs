@@ -1,0 +1,66 @@
+using System.Text;
+using Npgsql;
+
+namespace BiginBulk.Storage.PostgreSql;
+
+/// <summary>
+/// Writes a module's pending rows with PostgreSQL's fast path: binary COPY into a temporary staging table,
+/// then one set-based INSERT … SELECT into the record table. The staging table has the record table's columns
+/// (LIKE, so a custom field added since is there too) and is dropped at commit. Rows are copied per column
+/// set, naming only the columns their INSERT would have named, so every other column is NULL exactly as
+/// before; the generated Full_Name is never named, so the record table computes it.
+/// </summary>
+internal static class PostgreSqlStagingCopy
+{
+    public static void Flush(NpgsqlConnection connection, PostgreSqlPendingInserts pending, HashSet<string> stagingTables)
+    {
+        if (pending.Rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = PostgreSqlRecordTable.TableName(pending.Module);
+        var staging = "pg_temp." + PostgreSqlValues.Quote("staging_rec_" + pending.Module.ApiName);
+        if (stagingTables.Add(staging))
+        {
+            // Created once per chunk (transaction): ON COMMIT DROP, and a rollback undoes the CREATE.
+            connection.Execute($"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP");
+        }
+
+        foreach (var group in pending.Rows.GroupBy(r => r.ColumnKey, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            var columns = first.Columns.Keys.Order(StringComparer.Ordinal).ToArray();
+            var types = columns.Select(c => first.Columns[c].Type).ToArray();
+            var list = string.Join(", ", columns.Select(PostgreSqlValues.Quote));
+            using (var importer = connection.BeginBinaryImport($"COPY {staging} ({list}) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var row in group)
+                {
+                    importer.StartRow();
+                    for (var i = 0; i < columns.Length; i++)
+                    {
+                        var value = row.Columns[columns[i]].Value;
+                        if (value is DBNull)
+                        {
+                            importer.WriteNull();
+                        }
+                        else
+                        {
+                            importer.Write(value, types[i]);
+                        }
+                    }
+                }
+
+                importer.Complete();
+            }
+
+            var sql = new StringBuilder()
+                .Append("INSERT INTO ").Append(table).Append(" (").Append(list).Append(") SELECT ").Append(list)
+                .Append(" FROM ").Append(staging).Append(";\nTRUNCATE ").Append(staging);
+            connection.Execute(sql.ToString());
+        }
+
+        pending.Clear();
+    }
+}
