@@ -10,11 +10,14 @@ internal sealed partial class PostgreSqlRecordSession
     private readonly Dictionary<string, PostgreSqlPendingInserts> _pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> _stagingTables = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, PostgreSqlPendingUpdates> _updates = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Values a lookup found in no record, stored or pending, since the last write: the processor checks a row's
-    /// unique values just before inserting it, so the insert's own check need not ask the database again.
+    /// What lookups found since the last write (by module, field and stored-form value): the processor looks a
+    /// row's key and unique values up just before writing it, so neither a second lookup nor the write's own check
+    /// need ask the database again. <c>Masked</c>: see <see cref="FindStoredUpdated"/>.
     /// </summary>
-    private readonly HashSet<(string Module, string Field, object Value)> _knownAbsent = [];
+    private readonly Dictionary<(string Module, string Field, object Value), (int Count, long? Id, bool Masked)> _known = [];
 
     private bool? _asciiLowerIsInvariant;
 
@@ -52,7 +55,7 @@ internal sealed partial class PostgreSqlRecordSession
             pending.Add(row);
         }
 
-        _knownAbsent.Clear();
+        _known.Clear();
     }
 
     public void Update(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
@@ -74,24 +77,92 @@ internal sealed partial class PostgreSqlRecordSession
                 }
             });
         }
-        else
+        else if (pending is not null && (pending.ById.ContainsKey(id) || TakesPendingUniqueValue(module, values)))
         {
-            // A stored row (or a pending one the unique index must refuse): updated now, row by row. Pending rows
-            // holding a unique value it takes are written first, so the index refuses it here as it did before.
-            if (pending is not null && (pending.ById.ContainsKey(id) || TakesPendingUniqueValue(module, values)))
-            {
-                Flush();
-            }
-
+            // A pending row the unique index must refuse, or a stored row taking a pending row's unique value:
+            // pending rows are written first, so the index refuses it here as it did row by row.
+            Flush();
+            UpdateNow(module, id, values, audit);
+        }
+        else if (!TryBuffer(module, id, values, audit))
+        {
+            // The unique index must refuse it, or it must follow buffered updates that free its value: written now,
+            // after them, as row by row.
+            Flush();
             UpdateNow(module, id, values, audit);
         }
 
-        _knownAbsent.Clear();
+        _known.Clear();
     }
 
-    /// <summary>Writes every pending row to its table; the session reads the database alone afterwards.</summary>
+    /// <summary>Buffers an update of a stored row, unless it takes a unique value held by another record (the
+    /// index must refuse it at its own row) or freed only by a buffered update (the set-based UPDATE would meet
+    /// the old holder), or holds a value whose stored form only the database settles (a decimal with extra digits).</summary>
+    private bool TryBuffer(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
+    {
+        var fields = values.Keys.Where(f => !f.ReadOnly).OrderBy(f => f.ApiName, StringComparer.Ordinal).ToArray();
+        var columns = new List<(string Column, object Value, NpgsqlDbType Type)>(fields.Length + 2);
+        foreach (var field in fields)
+        {
+            var value = PostgreSqlValues.ToDb(field, values[field]);
+            var type = PostgreSqlValues.DbType(field.Type);
+            if (value is decimal && type == NpgsqlDbType.Bigint)
+            {
+                return false;
+            }
+
+            columns.Add((field.ColumnName, value, type));
+        }
+
+        foreach (var field in module.UniqueFields)
+        {
+            if (field.ReadOnly || !values.TryGetValue(field, out var value) || value is null)
+            {
+                continue;
+            }
+
+            FindByValue(module, field, value);
+            var (count, other, masked) = _known[(module.ApiName, field.ApiName, PostgreSqlValues.ToDb(field, value))];
+            if (masked || count > 1 || (count == 1 && other != id))
+            {
+                return false;
+            }
+        }
+
+        columns.Add((SystemFields.ModifiedBy, audit.UserId, NpgsqlDbType.Bigint));
+        columns.Add((SystemFields.ModifiedTime, PostgreSqlValues.Time(audit.Time), NpgsqlDbType.TimestampTz));
+        if (!_updates.TryGetValue(module.ApiName, out var updates))
+        {
+            updates = new PostgreSqlPendingUpdates(module);
+            _updates[module.ApiName] = updates;
+        }
+
+        updates.Module = module;
+        updates.Add(id, columns);
+        return true;
+    }
+
+    /// <summary>Writes one module's buffered updates, so the database alone answers reads of its records.</summary>
+    private void FlushUpdates(ModuleDefinition module)
+    {
+        if (_updates.TryGetValue(module.ApiName, out var updates))
+        {
+            updates.Flush(connection, _stagingTables);
+        }
+    }
+
+    private PostgreSqlPendingUpdates? Updates(ModuleDefinition module) =>
+        _updates.TryGetValue(module.ApiName, out var updates) && updates.Count > 0 ? updates : null;
+
+    /// <summary>Writes every buffered update and pending row to its table; the session reads the database alone afterwards.</summary>
     public void Flush()
     {
+        // Updates first: they only touch stored rows, and one may free a unique value a pending row takes.
+        foreach (var updates in _updates.Values)
+        {
+            updates.Flush(connection, _stagingTables);
+        }
+
         foreach (var pending in _pending.Values)
         {
             PostgreSqlStagingCopy.Flush(connection, pending, _stagingTables);
@@ -125,8 +196,7 @@ internal sealed partial class PostgreSqlRecordSession
     {
         foreach (var field in module.UniqueFields)
         {
-            if (field.ReadOnly || !values.TryGetValue(field, out var value) || value is null
-                || _knownAbsent.Contains((module.ApiName, field.ApiName, PostgreSqlValues.ToDb(field, value))))
+            if (field.ReadOnly || !values.TryGetValue(field, out var value) || value is null)
             {
                 continue;
             }

@@ -10,8 +10,8 @@ namespace BiginBulk.Storage.PostgreSql;
 /// Record reads and writes inside one chunk transaction, so each row sees the rows before it. Inserts are
 /// buffered and written at the end of the chunk by binary COPY (see <see cref="PostgreSqlStagingCopy"/>); until
 /// then the buffer is an overlay that every read of this session consults, so lookups, existence checks,
-/// reads and updates see pending rows exactly as if they had been inserted. Updates of stored rows stay row by
-/// row. Other statements are prepared once per shape (module + set of fields) with typed parameters, and reused
+/// reads and updates see pending rows exactly as if they had been inserted. Updates of stored rows are
+/// buffered the same way (see <see cref="PostgreSqlPendingUpdates"/>) and overlaid on every read. Other statements are prepared once per shape (module + set of fields) with typed parameters, and reused
 /// for every row: PostgreSQL then plans each shape once per chunk.
 /// </summary>
 internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connection) : IRecordSession, IDisposable
@@ -23,20 +23,68 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
 
     public (int Count, long? Id) FindByValue(ModuleDefinition module, FieldDefinition field, object value)
     {
-        // Pending rows first: when only the database can compare them, that flushes them and the query sees them.
+        // Nothing was written since the same lookup: its answer stands (the processor looks a row's key up twice).
         var dbValue = PostgreSqlValues.ToDb(field, value);
-        var (pendingCount, pendingId) = FindPending(module, field, dbValue);
-        var (storedCount, storedId) = FindStored(module, field, value);
-        var count = Math.Min(pendingCount + storedCount, 2);
-        if (count == 0)
+        var key = (module.ApiName, field.ApiName, dbValue);
+        if (_known.TryGetValue(key, out var known))
         {
-            _knownAbsent.Add((module.ApiName, field.ApiName, dbValue));
+            return (known.Count, known.Id);
         }
 
-        return (count, Min(pendingId, storedId));
+        // Pending rows first: when only the database can compare them, that flushes them and the query sees them.
+        var (pendingCount, pendingId) = FindPending(module, field, dbValue);
+        var (storedCount, storedId, masked) = FindStoredUpdated(module, field, value, dbValue);
+        var count = Math.Min(pendingCount + storedCount, 2);
+        var id = Min(pendingId, storedId);
+        _known[key] = (count, id, masked);
+        return (count, id);
+    }
+
+    /// <summary>
+    /// The stored records matching, as their buffered updates leave them: the database's matches less those whose
+    /// buffered update changes the field, plus the buffered updates setting the value. <c>Masked</c> says a record
+    /// the database still shows with the value was left out: an update taking the value must then run after them.
+    /// </summary>
+    private (int Count, long? Id, bool Masked) FindStoredUpdated(ModuleDefinition module, FieldDefinition field, object value, object dbValue)
+    {
+        if (Updates(module) is not { } updates || dbValue is DBNull || !updates.Touches(field))
+        {
+            var (count, id) = FindStored(module, field, value);
+            return (count, id, false);
+        }
+
+        var comparable = !PostgreSqlValues.IsText(field) || AsciiLowerIsInvariant();
+        if (PostgreSqlPendingRow.IsGenerated(module, field)
+            || !updates.Rows.TryFind(field, dbValue, comparable, out var bufferedCount, out var bufferedId))
+        {
+            // Only the database can tell (a computed Full_Name, a value .NET cannot compare as it does).
+            FlushUpdates(module);
+            var (count, id) = FindStored(module, field, value);
+            return (count, id, false);
+        }
+
+        var ids = FindStoredIds(module, field, value);
+        var kept = ids.Where(i => !updates.Touches(i, field)).ToList();
+        if (ids.Count == 2 && kept.Count < 2)
+        {
+            // More stored matches may lie beyond the two read: let the database answer after the updates.
+            FlushUpdates(module);
+            var (count, id) = FindStored(module, field, value);
+            return (count, id, false);
+        }
+
+        long? storedId = kept.Count > 0 ? kept.Min() : null;
+        return (Math.Min(kept.Count + bufferedCount, 2), Min(storedId, bufferedId), kept.Count < ids.Count);
     }
 
     private (int Count, long? Id) FindStored(ModuleDefinition module, FieldDefinition field, object value)
+    {
+        var ids = FindStoredIds(module, field, value);
+        return (ids.Count, ids.Count > 0 ? ids[0] : null);
+    }
+
+    /// <summary>The ids of the (at most two) oldest stored records matching, as the database holds them now.</summary>
+    private List<long> FindStoredIds(ModuleDefinition module, FieldDefinition field, object value)
     {
         // Text compares through lower() on both sides, matching the lower() unique index (SQLite: NOCASE column).
         var text = PostgreSqlValues.IsText(field);
@@ -45,15 +93,13 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
             [ParameterType(field, value)]);
         command.Parameters[0].Value = PostgreSqlValues.ToDb(field, value);
         using var reader = command.ExecuteReader();
-        long? first = null;
-        var count = 0;
+        var ids = new List<long>(2);
         while (reader.Read())
         {
-            first ??= reader.GetInt64(0);
-            count++;
+            ids.Add(reader.GetInt64(0));
         }
 
-        return (count, first);
+        return ids;
     }
 
     public bool Exists(ModuleDefinition module, long id)
@@ -102,7 +148,8 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs one row's UPDATE now. Updates of stored rows stay row by row: only inserts take the COPY path.</summary>
+    /// <summary>Runs one row's UPDATE now: used only where the database must refuse it, or where the buffer cannot
+    /// hold it exactly; the buffered updates are flushed first.</summary>
     private void UpdateNow(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
     {
         var fields = values.Keys.Where(f => !f.ReadOnly).OrderBy(f => f.ApiName, StringComparer.Ordinal).ToArray();
@@ -136,6 +183,19 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
         {
             var pending = row.Get(module, field);
             return pending is DBNull ? null : PostgreSqlValues.FromDb(field, pending);
+        }
+
+        if (Updates(module) is { } updates && updates.Touches(id, field))
+        {
+            if (PostgreSqlPendingRow.IsGenerated(module, field))
+            {
+                FlushUpdates(module);
+            }
+            else
+            {
+                var updated = updates.Rows.ById[id].Columns[field.ColumnName].Value;
+                return updated is DBNull ? null : PostgreSqlValues.FromDb(field, updated);
+            }
         }
 
         var command = Prepared($"G|{module.ApiName}|{field.ApiName}", () =>
