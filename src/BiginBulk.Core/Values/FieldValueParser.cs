@@ -43,6 +43,13 @@ public sealed partial class FieldValueParser
             return ParsedValue.Empty;
         }
 
+        // No store keeps a NUL character in text (PostgreSQL refuses it), so a cell holding one is refused here,
+        // the same way on every store, rather than stored on one and altered on another.
+        if (raw.Contains('\0', StringComparison.Ordinal))
+        {
+            return ParsedValue.Invalid("the value contains a NUL character (U+0000), which no field can hold");
+        }
+
         var text = field.Type == FieldType.TextArea ? raw : raw.Trim();
         return field.Type switch
         {

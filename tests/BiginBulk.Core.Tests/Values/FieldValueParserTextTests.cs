@@ -8,6 +8,20 @@ public sealed class FieldValueParserTextTests
     private readonly FieldValueParser _parser = new();
 
     [Theory]
+    [InlineData("a\0b")]
+    [InlineData("\0")]
+    [InlineData("12\0")]
+    public void A_nul_character_is_invalid_data_for_every_type(string raw)
+    {
+        foreach (var type in Enum.GetValues<FieldType>())
+        {
+            var parsed = _parser.Parse(TestFields.Of(type, 10, 2, "A"), raw);
+            Assert.False(parsed.IsValid, $"{type} accepted a NUL");
+            Assert.Equal("INVALID_DATA", parsed.ErrorCode);
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\t")]
