@@ -1,4 +1,3 @@
-using System.Text;
 using BiginBulk.Core.Modules;
 using Npgsql;
 using NpgsqlTypes;
@@ -73,54 +72,11 @@ internal sealed class PostgreSqlPendingUpdates(ModuleDefinition module)
     /// Each record appears once (its updates merged), so the groups' order does not change the result.</summary>
     public void Flush(NpgsqlConnection connection, HashSet<string> stagingTables)
     {
-        if (Count == 0)
+        PostgreSqlStagingCopy.CopyThrough(connection, Module, Rows.Rows, "staging_upd_", stagingTables, (table, staging, columns) =>
         {
-            return;
-        }
-
-        var table = PostgreSqlRecordTable.TableName(Module);
-        var staging = "pg_temp." + PostgreSqlValues.Quote("staging_upd_" + Module.ApiName);
-        if (stagingTables.Add(staging))
-        {
-            connection.Execute($"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP");
-        }
-
-        foreach (var group in Rows.Rows.GroupBy(r => r.ColumnKey, StringComparer.Ordinal))
-        {
-            var first = group.First();
-            var columns = first.Columns.Keys.Order(StringComparer.Ordinal).ToArray();
-            var types = columns.Select(c => first.Columns[c].Type).ToArray();
-            var list = string.Join(", ", columns.Select(PostgreSqlValues.Quote));
-            using (var importer = connection.BeginBinaryImport($"COPY {staging} ({list}) FROM STDIN (FORMAT BINARY)"))
-            {
-                foreach (var row in group)
-                {
-                    importer.StartRow();
-                    for (var i = 0; i < columns.Length; i++)
-                    {
-                        var value = row.Columns[columns[i]].Value;
-                        if (value is DBNull)
-                        {
-                            importer.WriteNull();
-                        }
-                        else
-                        {
-                            importer.Write(value, types[i]);
-                        }
-                    }
-                }
-
-                importer.Complete();
-            }
-
             var sets = string.Join(", ", columns.Where(c => c != SystemFields.Id).Select(c => $"{PostgreSqlValues.Quote(c)} = s.{PostgreSqlValues.Quote(c)}"));
-            var sql = new StringBuilder()
-                .Append("UPDATE ").Append(table).Append(" SET ").Append(sets)
-                .Append(" FROM ").Append(staging).Append(" s WHERE ").Append(table).Append(".id = s.id")
-                .Append(";\nTRUNCATE ").Append(staging);
-            connection.Execute(sql.ToString());
-        }
-
+            return $"UPDATE {table} SET {sets} FROM {staging} s WHERE {table}.id = s.id";
+        });
         Clear();
     }
 }

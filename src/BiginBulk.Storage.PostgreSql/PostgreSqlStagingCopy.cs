@@ -1,4 +1,4 @@
-using System.Text;
+using BiginBulk.Core.Modules;
 using Npgsql;
 
 namespace BiginBulk.Storage.PostgreSql;
@@ -14,20 +14,42 @@ internal static class PostgreSqlStagingCopy
 {
     public static void Flush(NpgsqlConnection connection, PostgreSqlPendingInserts pending, HashSet<string> stagingTables)
     {
-        if (pending.Rows.Count == 0)
+        CopyThrough(connection, pending.Module, pending.Rows, "staging_rec_", stagingTables, (table, staging, columns) =>
+        {
+            var list = string.Join(", ", columns.Select(PostgreSqlValues.Quote));
+            return $"INSERT INTO {table} ({list}) SELECT {list} FROM {staging}";
+        });
+        pending.Clear();
+    }
+
+    /// <summary>
+    /// Copies <paramref name="rows"/> into the module's staging table (<paramref name="stagingPrefix"/> + module),
+    /// one column set at a time, and after each set runs the statement <paramref name="apply"/> builds from the
+    /// record table, the staging table and the set's columns, then empties the staging table. Inserts and
+    /// updates share this; only the statement that moves the rows differs.
+    /// </summary>
+    public static void CopyThrough(
+        NpgsqlConnection connection,
+        ModuleDefinition module,
+        IReadOnlyCollection<PostgreSqlPendingRow> rows,
+        string stagingPrefix,
+        HashSet<string> stagingTables,
+        Func<string, string, string[], string> apply)
+    {
+        if (rows.Count == 0)
         {
             return;
         }
 
-        var table = PostgreSqlRecordTable.TableName(pending.Module);
-        var staging = "pg_temp." + PostgreSqlValues.Quote("staging_rec_" + pending.Module.ApiName);
+        var table = PostgreSqlRecordTable.TableName(module);
+        var staging = "pg_temp." + PostgreSqlValues.Quote(stagingPrefix + module.ApiName);
         if (stagingTables.Add(staging))
         {
             // Created once per chunk (transaction): ON COMMIT DROP, and a rollback undoes the CREATE.
             connection.Execute($"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP");
         }
 
-        foreach (var group in pending.Rows.GroupBy(r => r.ColumnKey, StringComparer.Ordinal))
+        foreach (var group in rows.GroupBy(r => r.ColumnKey, StringComparer.Ordinal))
         {
             var first = group.First();
             var columns = first.Columns.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -55,12 +77,7 @@ internal static class PostgreSqlStagingCopy
                 importer.Complete();
             }
 
-            var sql = new StringBuilder()
-                .Append("INSERT INTO ").Append(table).Append(" (").Append(list).Append(") SELECT ").Append(list)
-                .Append(" FROM ").Append(staging).Append(";\nTRUNCATE ").Append(staging);
-            connection.Execute(sql.ToString());
+            connection.Execute(apply(table, staging, columns) + ";\nTRUNCATE " + staging);
         }
-
-        pending.Clear();
     }
 }
