@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BiginBulk.Core.Ids;
 using BiginBulk.Server.Auth;
+using BiginBulk.Server.Http;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage.Auth;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed partial class Bootstrapper(
     TokenService tokens,
     IdGenerator ids,
     IOptions<BiginBulkOptions> options,
-    IConfiguration configuration,
+    PublicUrls urls,
     TimeProvider time,
     ILogger<Bootstrapper> logger)
 {
@@ -80,18 +81,7 @@ public sealed partial class Bootstrapper(
             secret,
             refresh,
             access,
-            ApiDomain());
-    }
-
-    private string ApiDomain()
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
-        {
-            return options.Value.PublicBaseUrl.TrimEnd('/');
-        }
-
-        var urls = configuration["urls"] ?? configuration["Urls"] ?? "http://127.0.0.1:5080";
-        return urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd('/');
+            urls.BaseUrl());
     }
 
     private async Task WriteAsync(BootstrapCredentials credentials, CancellationToken cancellationToken)
