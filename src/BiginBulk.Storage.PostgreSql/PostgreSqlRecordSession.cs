@@ -7,12 +7,10 @@ using NpgsqlTypes;
 namespace BiginBulk.Storage.PostgreSql;
 
 /// <summary>
-/// Record reads and writes inside one chunk transaction, so each row sees the rows before it. Inserts are
-/// buffered and written at the end of the chunk by binary COPY (see <see cref="PostgreSqlStagingCopy"/>); until
-/// then the buffer is an overlay that every read of this session consults, so lookups, existence checks,
-/// reads and updates see pending rows exactly as if they had been inserted. Updates of stored rows are
-/// buffered the same way (see <see cref="PostgreSqlPendingUpdates"/>) and overlaid on every read. Other statements are prepared once per shape (module + set of fields) with typed parameters, and reused
-/// for every row: PostgreSQL then plans each shape once per chunk.
+/// Record reads and writes inside one chunk transaction. A bulk chunk is resolved and applied set-based (see
+/// <see cref="PostgreSqlRecordSession.Resolve"/> and <see cref="PostgreSqlRecordSession.Apply"/>); the row-level
+/// methods of <see cref="IRecordSession"/> run one statement each, prepared once per shape (module + set of
+/// fields) with typed parameters.
 /// </summary>
 internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connection) : IRecordSession, IDisposable
 {
@@ -22,62 +20,6 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
         FindByValue(module, field, value).Id;
 
     public (int Count, long? Id) FindByValue(ModuleDefinition module, FieldDefinition field, object value)
-    {
-        // Nothing was written since the same lookup: its answer stands (the processor looks a row's key up twice).
-        var dbValue = PostgreSqlValues.ToDb(field, value);
-        var key = (module.ApiName, field.ApiName, dbValue);
-        if (_known.TryGetValue(key, out var known))
-        {
-            return (known.Count, known.Id);
-        }
-
-        // Pending rows first: when only the database can compare them, that flushes them and the query sees them.
-        var (pendingCount, pendingId) = FindPending(module, field, dbValue);
-        var (storedCount, storedId, masked) = FindStoredUpdated(module, field, value, dbValue);
-        var count = Math.Min(pendingCount + storedCount, 2);
-        var id = Min(pendingId, storedId);
-        _known[key] = (count, id, masked);
-        return (count, id);
-    }
-
-    /// <summary>
-    /// The stored records matching, as their buffered updates leave them: the database's matches less those whose
-    /// buffered update changes the field, plus the buffered updates setting the value. <c>Masked</c> says a record
-    /// the database still shows with the value was left out: an update taking the value must then run after them.
-    /// </summary>
-    private (int Count, long? Id, bool Masked) FindStoredUpdated(ModuleDefinition module, FieldDefinition field, object value, object dbValue)
-    {
-        if (Updates(module) is not { } updates || dbValue is DBNull || !updates.Touches(field))
-        {
-            var (count, id) = FindStored(module, field, value);
-            return (count, id, false);
-        }
-
-        var comparable = !PostgreSqlValues.IsText(field) || AsciiLowerIsInvariant();
-        if (PostgreSqlPendingRow.IsGenerated(module, field)
-            || !updates.Rows.TryFind(field, dbValue, comparable, out var bufferedCount, out var bufferedId))
-        {
-            // Only the database can tell (a computed Full_Name, a value .NET cannot compare as it does).
-            FlushUpdates(module);
-            var (count, id) = FindStored(module, field, value);
-            return (count, id, false);
-        }
-
-        var ids = FindStoredIds(module, field, value);
-        var kept = ids.Where(i => !updates.Touches(i, field)).ToList();
-        if (ids.Count == 2 && kept.Count < 2)
-        {
-            // More stored matches may lie beyond the two read: let the database answer after the updates.
-            FlushUpdates(module);
-            var (count, id) = FindStored(module, field, value);
-            return (count, id, false);
-        }
-
-        long? storedId = kept.Count > 0 ? kept.Min() : null;
-        return (Math.Min(kept.Count + bufferedCount, 2), Min(storedId, bufferedId), kept.Count < ids.Count);
-    }
-
-    private (int Count, long? Id) FindStored(ModuleDefinition module, FieldDefinition field, object value)
     {
         var ids = FindStoredIds(module, field, value);
         return (ids.Count, ids.Count > 0 ? ids[0] : null);
@@ -104,19 +46,13 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
 
     public bool Exists(ModuleDefinition module, long id)
     {
-        if (Pending(module)?.ById.ContainsKey(id) == true)
-        {
-            return true;
-        }
-
         var command = Prepared($"E|{module.ApiName}", () =>
             $"SELECT 1 FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = @v0", [NpgsqlDbType.Bigint]);
         command.Parameters[0].Value = id;
         return command.ExecuteScalar() is not null;
     }
 
-    /// <summary>Runs one row's INSERT now: used only where the database must refuse it (a unique value taken).</summary>
-    private void InsertNow(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
+    public void Insert(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
     {
         var fields = values.Keys.Where(f => !f.ReadOnly).OrderBy(f => f.ApiName, StringComparer.Ordinal).ToArray();
         var key = $"I|{module.ApiName}|{string.Join(',', fields.Select(f => f.ApiName))}";
@@ -148,9 +84,7 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs one row's UPDATE now: used only where the database must refuse it, or where the buffer cannot
-    /// hold it exactly; the buffered updates are flushed first.</summary>
-    private void UpdateNow(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
+    public void Update(ModuleDefinition module, long id, IReadOnlyDictionary<FieldDefinition, object?> values, RecordAudit audit)
     {
         var fields = values.Keys.Where(f => !f.ReadOnly).OrderBy(f => f.ApiName, StringComparer.Ordinal).ToArray();
         var key = $"U|{module.ApiName}|{string.Join(',', fields.Select(f => f.ApiName))}";
@@ -179,25 +113,6 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
 
     public object? GetValue(ModuleDefinition module, long id, FieldDefinition field)
     {
-        if (Pending(module)?.ById.TryGetValue(id, out var row) == true)
-        {
-            var pending = row.Get(module, field);
-            return pending is DBNull ? null : PostgreSqlValues.FromDb(field, pending);
-        }
-
-        if (Updates(module) is { } updates && updates.Touches(id, field))
-        {
-            if (PostgreSqlPendingRow.IsGenerated(module, field))
-            {
-                FlushUpdates(module);
-            }
-            else
-            {
-                var updated = updates.Rows.ById[id].Columns[field.ColumnName].Value;
-                return updated is DBNull ? null : PostgreSqlValues.FromDb(field, updated);
-            }
-        }
-
         var command = Prepared($"G|{module.ApiName}|{field.ApiName}", () =>
             $"SELECT {PostgreSqlValues.Quote(field.ColumnName)} FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = @v0", [NpgsqlDbType.Bigint]);
         command.Parameters[0].Value = id;

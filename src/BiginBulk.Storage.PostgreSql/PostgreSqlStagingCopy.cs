@@ -4,7 +4,7 @@ using Npgsql;
 namespace BiginBulk.Storage.PostgreSql;
 
 /// <summary>
-/// Writes a module's pending rows with PostgreSQL's fast path: binary COPY into a temporary staging table,
+/// Writes a chunk's records with PostgreSQL's fast path: binary COPY into a temporary staging table,
 /// then one set-based INSERT … SELECT into the record table. The staging table has the record table's columns
 /// (LIKE, so a custom field added since is there too) and is dropped at commit. Rows are copied per column
 /// set, naming only the columns their INSERT would have named, so every other column is NULL exactly as
@@ -12,15 +12,22 @@ namespace BiginBulk.Storage.PostgreSql;
 /// </summary>
 internal static class PostgreSqlStagingCopy
 {
-    public static void Flush(NpgsqlConnection connection, PostgreSqlPendingInserts pending, HashSet<string> stagingTables)
-    {
-        CopyThrough(connection, pending.Module, pending.Rows, "staging_rec_", stagingTables, (table, staging, columns) =>
+    /// <summary>Inserts <paramref name="rows"/>: COPY into staging, then one INSERT … SELECT per column set.</summary>
+    public static void Insert(NpgsqlConnection connection, ModuleDefinition module, IReadOnlyCollection<PostgreSqlStagedRow> rows, HashSet<string> stagingTables) =>
+        CopyThrough(connection, module, rows, "staging_rec_", stagingTables, (table, staging, columns) =>
         {
             var list = string.Join(", ", columns.Select(PostgreSqlValues.Quote));
             return $"INSERT INTO {table} ({list}) SELECT {list} FROM {staging}";
         });
-        pending.Clear();
-    }
+
+    /// <summary>Updates the records of <paramref name="rows"/> (each once): COPY into staging, then one UPDATE … FROM
+    /// per column set, so the groups' order does not change the result.</summary>
+    public static void Update(NpgsqlConnection connection, ModuleDefinition module, IReadOnlyCollection<PostgreSqlStagedRow> rows, HashSet<string> stagingTables) =>
+        CopyThrough(connection, module, rows, "staging_upd_", stagingTables, (table, staging, columns) =>
+        {
+            var sets = string.Join(", ", columns.Where(c => c != SystemFields.Id).Select(c => $"{PostgreSqlValues.Quote(c)} = s.{PostgreSqlValues.Quote(c)}"));
+            return $"UPDATE {table} SET {sets} FROM {staging} s WHERE {table}.id = s.id";
+        });
 
     /// <summary>
     /// Copies <paramref name="rows"/> into the module's staging table (<paramref name="stagingPrefix"/> + module),
@@ -31,7 +38,7 @@ internal static class PostgreSqlStagingCopy
     public static void CopyThrough(
         NpgsqlConnection connection,
         ModuleDefinition module,
-        IReadOnlyCollection<PostgreSqlPendingRow> rows,
+        IReadOnlyCollection<PostgreSqlStagedRow> rows,
         string stagingPrefix,
         HashSet<string> stagingTables,
         Func<string, string, string[], string> apply)

@@ -43,6 +43,12 @@ internal sealed class PostgreSqlWriteChunk : IWriteChunk
 
     public IRecordSession Records => _records;
 
+    public Task<ChunkAnswers> ResolveAsync(ChunkKeys keys, CancellationToken cancellationToken) =>
+        _records.ResolveAsync(keys, cancellationToken);
+
+    public Task ApplyAsync(ChunkWrites writes, CancellationToken cancellationToken) =>
+        _records.ApplyAsync(writes, cancellationToken);
+
     /// <summary>
     /// Buffers the row's result; <see cref="Commit"/> copies the chunk's results in one binary COPY. write_results
     /// has no generated column, default or trigger and every column is named, so COPY straight into it stores
@@ -53,8 +59,6 @@ internal sealed class PostgreSqlWriteChunk : IWriteChunk
 
     public void Commit(BulkWriteProgress progress)
     {
-        // The chunk's buffered inserts go in by COPY first, inside the transaction (see PostgreSqlRecordSession).
-        _records.Flush();
         CopyResults();
 
         // The lease is checked inside the transaction: if another worker took the job over, nothing of this

@@ -9,7 +9,7 @@ namespace BiginBulk.Storage.Sqlite;
 /// Record reads and writes inside one chunk transaction. Statements are prepared once per shape
 /// (module + set of fields) and reused for every row, which is what makes a 25,000-row chunk cheap.
 /// </summary>
-internal sealed class SqliteRecordSession(SqliteConnection connection, SqliteTransaction transaction) : IRecordSession, IDisposable
+internal sealed partial class SqliteRecordSession(SqliteConnection connection, SqliteTransaction transaction) : IRecordSession, IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 

@@ -30,6 +30,16 @@ internal sealed class SqliteWriteChunk : IWriteChunk
 
     public IRecordSession Records => _records;
 
+    // SQLite's driver is synchronous: the work runs here, checking the token between statements.
+    public Task<ChunkAnswers> ResolveAsync(ChunkKeys keys, CancellationToken cancellationToken) =>
+        Task.FromResult(_records.Resolve(keys, cancellationToken));
+
+    public Task ApplyAsync(ChunkWrites writes, CancellationToken cancellationToken)
+    {
+        _records.Apply(writes, cancellationToken);
+        return Task.CompletedTask;
+    }
+
     public void AddResult(WriteResultRow row)
     {
         if (_insertResult is null)

@@ -10,6 +10,7 @@ using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
 using BiginBulk.Storage.Jobs;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace BiginBulk.Server.Workers;
@@ -81,66 +82,139 @@ public sealed partial class BulkWriteJobRunner(
         }
 
         var users = await system.ListUsersAsync(store.OrgId, cancellationToken);
-        var processor = new BulkWriteRowProcessor(
+        var decider = new ChunkDecider(
             definition, module, catalog.Find, users.Select(u => (u.Id, u.Email)), ids, new FieldValueParser());
         var audit = new RecordAudit(definition.CreatedBy.Id, time.GetUtcNow());
-        var echo = definition.EchoColumnIndexes;
 
         await using var rows = await UploadedCsv.OpenRowsAsync(store, definition, limits, cancellationToken);
         var progress = job.Progress with { Status = BulkWriteStatus.InProgress, CharacterEncoding = rows.EncodingName };
         await store.SetWriteProgressAsync(definition.Id, progress, cancellationToken);
         await rows.SkipRowsAsync(progress.CheckpointRow, cancellationToken);
 
-        var more = true;
-        while (more)
+        // Reading, decoding and validating the next chunk overlaps with writing this one: a bounded channel
+        // of one prepared chunk, so memory holds at most three chunks (read, waiting, writing).
+        var channel = Channel.CreateBounded<ReadChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reader = Task.Run(() => ReadChunksAsync(rows, decider, definition.EchoColumnIndexes, channel.Writer, stop.Token), stop.Token);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var chunk = store.BeginWriteChunk(definition.Id, lease());
-            var added = 0;
-            var updated = 0;
-            var skipped = 0;
-            var last = progress.CheckpointRow;
-            for (var n = 0; n < limits.WriteChunkRows; n++)
+            await foreach (var read in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                if (!await rows.ReadAsync(cancellationToken))
-                {
-                    more = false;
-                    break;
-                }
-
-                var row = rows.Current;
-                var rowNumber = checked((int)row.RowNumber);
-                var outcome = row.RowNumber > limits.MaxRowsPerFile
-                    ? new RowOutcome(rowNumber, RowStatus.Skipped, null,
-                        [new RowError("LIMIT_EXCEEDED", BulkWriteRowProcessor.RowColumn, $"a file may hold at most {limits.MaxRowsPerFile} rows")])
-                    : processor.Process(rowNumber, row.Fields, row.Problem, chunk.Records, audit);
-                chunk.AddResult(new WriteResultRow(outcome, [.. echo.Select(i => i < row.Fields.Count ? row.Fields[i] : "")]));
-                switch (outcome.Status)
-                {
-                    case RowStatus.Added: added++; break;
-                    case RowStatus.Updated: updated++; break;
-                    default: skipped++; break;
-                }
-
-                last = row.RowNumber;
+                progress = await WriteChunkAsync(store, definition.Id, lease(), decider, read, audit, progress, cancellationToken);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await reader;
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // The reader stops because the writer failed; the writer's exception is the one that counts.
             }
 
-            progress = progress with
-            {
-                CheckpointRow = last,
-                AddedCount = progress.AddedCount + added,
-                UpdatedCount = progress.UpdatedCount + updated,
-                SkippedCount = progress.SkippedCount + skipped,
-            };
-            if (!more)
-            {
-                progress = progress with { Status = BulkWriteStatus.Completed, CompletedTime = time.GetUtcNow() };
-            }
-
-            chunk.Commit(progress);
+            throw;
         }
 
+        // A file that cannot be read ends the reader with its exception: rethrown here, the job FAILS.
+        await reader;
         return progress;
+    }
+
+    /// <summary>Reads the file a chunk at a time, parses and validates each chunk, and hands it to the writer.
+    /// The last chunk (possibly empty) is marked, so its commit completes the job.</summary>
+    private async Task ReadChunksAsync(UploadedCsvRows rows, ChunkDecider decider, IReadOnlyList<int> echo, ChannelWriter<ReadChunk> writer, CancellationToken cancellationToken)
+    {
+        var limits = options.Value.Limits;
+        try
+        {
+            var more = true;
+            while (more)
+            {
+                var chunk = new PreparedChunk();
+                var echoes = new List<string[]>();
+                var last = 0L;
+                while (chunk.Count < limits.WriteChunkRows)
+                {
+                    if (!await rows.ReadAsync(cancellationToken))
+                    {
+                        more = false;
+                        break;
+                    }
+
+                    var row = rows.Current;
+                    var rowNumber = checked((int)row.RowNumber);
+                    if (row.RowNumber > limits.MaxRowsPerFile)
+                    {
+                        chunk.AddSkipped(rowNumber, new RowError("LIMIT_EXCEEDED", ChunkDecider.RowColumn, $"a file may hold at most {limits.MaxRowsPerFile} rows"));
+                    }
+                    else
+                    {
+                        decider.Add(chunk, new ChunkRow(rowNumber, row.Fields, row.Problem));
+                    }
+
+                    echoes.Add([.. echo.Select(i => i < row.Fields.Count ? row.Fields[i] : "")]);
+                    last = row.RowNumber;
+                }
+
+                await writer.WriteAsync(new ReadChunk(chunk, echoes, last, !more), cancellationToken);
+            }
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    /// <summary>One chunk in one transaction: resolve its keys, decide its rows, apply, results, checkpoint.</summary>
+    private async Task<BulkWriteProgress> WriteChunkAsync(
+        IOrgStore store, long jobId, JobLease lease, ChunkDecider decider, ReadChunk read, RecordAudit audit, BulkWriteProgress progress, CancellationToken cancellationToken)
+    {
+        using var chunk = store.BeginWriteChunk(jobId, lease);
+        var answers = read.Rows.Keys.IsEmpty ? new ChunkAnswers() : await chunk.ResolveAsync(read.Rows.Keys, cancellationToken);
+        var decisions = decider.Decide(read.Rows, answers, audit);
+        if (!decisions.Writes.IsEmpty)
+        {
+            await chunk.ApplyAsync(decisions.Writes, cancellationToken);
+        }
+
+        var added = 0;
+        var updated = 0;
+        var skipped = 0;
+        for (var i = 0; i < decisions.Outcomes.Count; i++)
+        {
+            var outcome = decisions.Outcomes[i];
+            chunk.AddResult(new WriteResultRow(outcome, read.Echoes[i]));
+            switch (outcome.Status)
+            {
+                case RowStatus.Added: added++; break;
+                case RowStatus.Updated: updated++; break;
+                default: skipped++; break;
+            }
+        }
+
+        progress = progress with
+        {
+            CheckpointRow = read.Count > 0 ? read.LastRow : progress.CheckpointRow,
+            AddedCount = progress.AddedCount + added,
+            UpdatedCount = progress.UpdatedCount + updated,
+            SkippedCount = progress.SkippedCount + skipped,
+        };
+        if (read.IsLast)
+        {
+            progress = progress with { Status = BulkWriteStatus.Completed, CompletedTime = time.GetUtcNow() };
+        }
+
+        chunk.Commit(progress);
+        return progress;
+    }
+
+    /// <summary>A prepared chunk, the echoed cells of its rows, its last row number, and whether the file ends with it.</summary>
+    private sealed record ReadChunk(PreparedChunk Rows, List<string[]> Echoes, long LastRow, bool IsLast)
+    {
+        public int Count => Rows.Count;
     }
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Bulk write job {JobId} failed: {Reason}")]

@@ -10,6 +10,7 @@ public sealed class PostgreSqlFileStoreCompliance(PostgreSqlStoreEngine engine) 
 public sealed class PostgreSqlWriteJobCompliance(PostgreSqlStoreEngine engine) : WriteJobCompliance(engine), IClassFixture<PostgreSqlStoreEngine>;
 
 public sealed class PostgreSqlRecordSessionCompliance(PostgreSqlStoreEngine engine) : RecordSessionCompliance(engine), IClassFixture<PostgreSqlStoreEngine>;
+public sealed class PostgreSqlWriteChunkCompliance(PostgreSqlStoreEngine engine) : WriteChunkCompliance(engine), IClassFixture<PostgreSqlStoreEngine>;
 
 public sealed class PostgreSqlRecordReadCompliance(PostgreSqlStoreEngine engine) : RecordReadCompliance(engine), IClassFixture<PostgreSqlStoreEngine>;
 

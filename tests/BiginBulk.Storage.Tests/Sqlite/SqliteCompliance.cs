@@ -10,6 +10,7 @@ public sealed class SqliteFileStoreCompliance(SqliteStoreEngine engine) : FileSt
 public sealed class SqliteWriteJobCompliance(SqliteStoreEngine engine) : WriteJobCompliance(engine), IClassFixture<SqliteStoreEngine>;
 
 public sealed class SqliteRecordSessionCompliance(SqliteStoreEngine engine) : RecordSessionCompliance(engine), IClassFixture<SqliteStoreEngine>;
+public sealed class SqliteWriteChunkCompliance(SqliteStoreEngine engine) : WriteChunkCompliance(engine), IClassFixture<SqliteStoreEngine>;
 
 public sealed class SqliteRecordReadCompliance(SqliteStoreEngine engine) : RecordReadCompliance(engine), IClassFixture<SqliteStoreEngine>;
 
