@@ -30,7 +30,7 @@ internal sealed class BenchRunner(BenchOptions options, DataSet data, IBenchStor
             Log($"run {run}/{options.Runs}: baseline tables");
             await store.PrepareAsync(run, data, cancellationToken);
             var settings = await store.CreateServerStoreAsync(string.Create(CultureInfo.InvariantCulture, $"run{run}"), cancellationToken);
-            await using var server = await ServerHost.StartAsync(options, $"{store.Name}-run{run}", settings, options.Rows, cancellationToken);
+            await using var server = await ServerHost.StartAsync(options, $"{store.Name}-run{run}", settings, Math.Max(options.Rows, Math.Max(options.ZohoRows, data.AccountCount)), cancellationToken);
             using var api = new BulkApi(server, TimeSpan.FromMilliseconds(options.PollMilliseconds));
             await WarmUpAsync(api, cancellationToken);
 
