@@ -31,6 +31,13 @@ while [ $# -gt 0 ]; do
 done
 case "$store" in sqlite|postgres|both) ;; *) echo "--store is sqlite, postgres or both." >&2; exit 2 ;; esac
 
+# One run at a time per checkout: two would rebuild the server under each other and disturb each other's numbers.
+exec 9<"$0"
+if ! flock -n 9; then
+  echo "Another bench/run.sh is running in this checkout; wait for it to finish." >&2
+  exit 1
+fi
+
 work="$(mktemp -d /tmp/biginbulk-bench.XXXXXX)"
 pg_ctl=""
 pgdata="$work/pg/data"
@@ -137,6 +144,4 @@ dotnet bench/BiginBulk.Bench/bin/Release/net10.0/BiginBulk.Bench.dll \
   "${pg_args[@]}" "${driver_args[@]}" &
 driver_pid=$!
 wait "$driver_pid"
-status=$?
 driver_pid=""
-exit "$status"
