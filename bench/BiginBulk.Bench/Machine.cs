@@ -3,9 +3,12 @@ using System.Runtime.InteropServices;
 
 namespace BiginBulk.Bench;
 
-/// <summary>What the numbers ran on, for docs/benchmarks.md.</summary>
+/// <summary>What the numbers ran on, for docs/benchmarks.md. The load average matters on a shared machine:
+/// numbers taken under load are slower than the machine is.</summary>
 internal sealed record Machine(int Cores, long MemoryMegabytes, string Cpu, string Runtime, string Os)
 {
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
+
     public static Machine Describe()
     {
         var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";

@@ -39,6 +39,7 @@ static async Task<int> RunAsync(BenchOptions options, CancellationToken token)
     var data = DataSet.Generate(options);
     Console.Error.WriteLine($"insert file {data.Insert.Bytes / 1048576.0:F1} MB, zip {new FileInfo(data.Insert.ZipPath).Length / 1048576.0:F1} MB");
 
+    var loadAtStart = Machine.LoadAverage();
     var versions = new Dictionary<string, string> { ["sqlite3"] = await Tool.OutputAsync("sqlite3", ["--version"], token) };
     var rows = new List<Measurement>();
     foreach (var storeName in options.Stores)
@@ -56,7 +57,8 @@ static async Task<int> RunAsync(BenchOptions options, CancellationToken token)
     }
 
     Console.WriteLine(Report.Table(rows));
-    await Report.WriteJsonAsync(options.Output, options, Machine.Describe(), versions, rows, token);
+    Console.WriteLine($"Load average at start {loadAtStart}, at end {Machine.LoadAverage()} ({Environment.ProcessorCount} cores).");
+    await Report.WriteJsonAsync(options.Output, options, Machine.Describe(), versions, loadAtStart, rows, token);
     Console.Error.WriteLine($"Wrote {options.Output}");
     return 0;
 }

@@ -40,7 +40,7 @@ internal static class Report
         return text.ToString();
     }
 
-    public static async Task WriteJsonAsync(string path, BenchOptions options, Machine machine, IReadOnlyDictionary<string, string> versions, IReadOnlyList<Measurement> rows, CancellationToken cancellationToken)
+    public static async Task WriteJsonAsync(string path, BenchOptions options, Machine machine, IReadOnlyDictionary<string, string> versions, string loadAtStart, IReadOnlyList<Measurement> rows, CancellationToken cancellationToken)
     {
         var document = new
         {
@@ -53,14 +53,16 @@ internal static class Report
             options.ZohoRows,
             options.Seed,
             Machine = machine,
+            LoadAverageAtStart = loadAtStart,
+            LoadAverageAtEnd = Machine.LoadAverage(),
             Versions = versions,
             Results = rows.Select(r => new
             {
                 r.Store,
                 r.Scenario,
                 r.Unit,
-                BiginBulk = r.Median,
-                BiginBulkRuns = r.Values,
+                Biginbulk = r.Median,
+                BiginbulkRuns = r.Values,
                 Baseline = r.BaselineName,
                 BaselineMedian = r.BaselineMedian,
                 BaselineRuns = r.BaselineValues,
