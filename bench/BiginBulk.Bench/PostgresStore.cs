@@ -67,9 +67,10 @@ internal sealed class PostgresStore(BenchOptions options) : IBenchStore
             CREATE TEMP TABLE staging ({BaselineSql.TextColumns([.. BaselineSql.ContactColumns, "account_name"])}) ON COMMIT DROP;
             \copy staging FROM '{file.CsvPath}' WITH (FORMAT csv, HEADER true)
             INSERT INTO contacts_lookup ({BaselineSql.ColumnList}, account_id)
-              SELECT {string.Join(", ", BaselineSql.ContactColumns.Select(c => "s." + c))},
-                     (SELECT a.id FROM accounts a WHERE lower(a.account_name) = lower(s.account_name) ORDER BY a.id LIMIT 1)
-              FROM staging s;
+              SELECT {string.Join(", ", BaselineSql.ContactColumns.Select(c => "s." + c))}, a.id
+              FROM staging s
+              LEFT JOIN (SELECT DISTINCT ON (lower(account_name)) lower(account_name) AS name, id FROM accounts ORDER BY lower(account_name), id) a
+                ON a.name = lower(s.account_name);
             COMMIT;
 
             """, cancellationToken);

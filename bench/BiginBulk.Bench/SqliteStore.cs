@@ -67,7 +67,7 @@ internal sealed class SqliteStore(BenchOptions options) : IBenchStore
             "BEGIN;",
             $".import --csv --skip 1 {file.CsvPath} staging",
             $"INSERT INTO contacts_lookup SELECT {string.Join(", ", BaselineSql.ContactColumns.Select(c => "s." + c))}, " +
-            "(SELECT a.rowid FROM accounts a WHERE a.account_name = s.account_name COLLATE NOCASE ORDER BY a.rowid LIMIT 1) FROM staging s;",
+            "a.id FROM staging s LEFT JOIN (SELECT account_name COLLATE NOCASE AS name, min(rowid) AS id FROM accounts GROUP BY 1) a ON a.name = s.account_name COLLATE NOCASE;",
             "COMMIT;",
         ], cancellationToken);
 
