@@ -32,6 +32,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => new IdGenerator(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.NodeId));
 builder.Services.AddBiginBulkStorage(builder.Configuration);
 builder.Services.AddSingleton<TokenService>();
+builder.Services.AddSingleton<AuthFailureThrottle>();
 builder.Services.AddSingleton<Bootstrapper>();
 builder.Services.AddSingleton<PublicUrls>();
 builder.Services.AddSingleton<JsonBodyReader>();
@@ -45,6 +46,7 @@ builder.Services.AddSingleton<BulkReadJobRunner>();
 builder.Services.AddSingleton<WorkerIdentity>();
 builder.Services.AddHostedService<BulkJobWorker>();
 builder.Services.AddHostedService<CallbackDeliveryWorker>();
+builder.Services.AddBiginBulkHealthChecks();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var admin = args.Length > 0 && args[0] == "admin";
