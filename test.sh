@@ -74,12 +74,24 @@ start_postgres || { echo "Could not start PostgreSQL: the PostgreSQL run cannot 
 
 dotnet build BiginBulk.slnx --configuration Release || exit 1
 
+# Progress while the long server suites run: dotnet test's per-assembly summaries and every failure as they
+# come, plus one line per 250 passed tests (the passed tests themselves are not listed).
+progress() {
+  awk -v store="$1" '
+    /^[[:space:]]+Passed / { passed++; if (passed % 250 == 0) { printf "  [%s] %d tests passed so far\n", store, passed; fflush() } next }
+    { print; fflush() }'
+}
+
 run() {
-  local store="$1"
+  local store="$1" rc
   shift
   echo "== Test run on $store" >&2
+  set +e
   BIGINBULK_TEST_STORE="$store" dotnet test BiginBulk.slnx --configuration Release --no-build \
-    --logger "trx" --results-directory "$work/results-$store" "$@" || status=1
+    --logger "trx" --logger "console;verbosity=normal" --results-directory "$work/results-$store" "$@" | progress "$store"
+  rc=${PIPESTATUS[0]}
+  set -e
+  [ "$rc" -eq 0 ] || status=1
 }
 run sqlite "$@"
 # Also when PostgreSQL could not start: its tests then fail loudly instead of silently not running.

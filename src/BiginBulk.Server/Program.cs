@@ -15,12 +15,24 @@ using Microsoft.Extensions.Options;
 // Settings ship next to the binary; relative paths in them (DataDirectory) resolve against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.Services.Configure<BiginBulkOptions>(builder.Configuration.GetSection(BiginBulkOptions.Section));
+if (!await StartupSettings.ReportAsync(builder.Configuration))
+{
+    return StartupSettings.InvalidSettingsExitCode;
+}
+
+if (ListenAddresses.NoneConfigured(builder.Configuration))
+{
+    builder.WebHost.UseUrls(ListenAddresses.Default);
+}
+
+builder.Services.AddOptions<BiginBulkOptions>().Bind(builder.Configuration.GetSection(BiginBulkOptions.Section)).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<BiginBulkOptions>, BiginBulkOptionsValidator>();
 builder.Services.PostConfigure<BiginBulkOptions>(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => new IdGenerator(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.NodeId));
 builder.Services.AddBiginBulkStorage(builder.Configuration);
 builder.Services.AddSingleton<TokenService>();
+builder.Services.AddSingleton<AuthFailureThrottle>();
 builder.Services.AddSingleton<Bootstrapper>();
 builder.Services.AddSingleton<PublicUrls>();
 builder.Services.AddSingleton<JsonBodyReader>();
@@ -34,6 +46,7 @@ builder.Services.AddSingleton<BulkReadJobRunner>();
 builder.Services.AddSingleton<WorkerIdentity>();
 builder.Services.AddHostedService<BulkJobWorker>();
 builder.Services.AddHostedService<CallbackDeliveryWorker>();
+builder.Services.AddBiginBulkHealthChecks();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var admin = args.Length > 0 && args[0] == "admin";
@@ -44,6 +57,12 @@ if (admin)
 }
 
 var app = builder.Build();
+
+if (!admin)
+{
+    StartupLog.Write(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BiginBulk.Server.Startup"), app.Configuration,
+        app.Services.GetRequiredService<IOptions<BiginBulkOptions>>().Value);
+}
 
 await app.Services.GetRequiredService<Bootstrapper>().RunAsync();
 if (admin)

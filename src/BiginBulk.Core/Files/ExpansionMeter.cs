@@ -1,15 +1,17 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace BiginBulk.Core.Files;
 
 /// <summary>
 /// Follows the CSV entry while it is really decompressed: counts bytes against the expansion limits (stopping
 /// at the first chunk past them, since declared sizes lie in real bombs) and recomputes the CRC so that a
-/// damaged entry, or one whose declared size was forged, is refused instead of being read short.
+/// damaged entry, or one whose declared size was forged, is refused instead of being read short (.NET's zip
+/// reader neither checks the CRC nor reads past an entry's declared size).
 /// </summary>
 internal sealed class ExpansionMeter(ZipArchiveEntry entry, ZipLimits limits)
 {
-    private Crc32 _crc = new();
+    private readonly Crc32 _crc = new();
 
     public long Bytes { get; private set; }
 
@@ -27,7 +29,7 @@ internal sealed class ExpansionMeter(ZipArchiveEntry entry, ZipLimits limits)
     {
         // .NET stops reading an entry at its declared length, so a forged (smaller) declared size shows up
         // here as a checksum mismatch rather than as extra bytes.
-        if (Bytes != entry.Length || _crc.Value != entry.Crc32)
+        if (Bytes != entry.Length || _crc.GetCurrentHashAsUInt32() != entry.Crc32)
         {
             return ZipInspection.Failure(
                 ZipErrorCodes.InvalidFileFormat,

@@ -2,7 +2,7 @@ namespace BiginBulk.Core.Modules;
 
 /// <summary>
 /// The seven Bigin modules with their standard fields (API names, types, lengths, mandatory and unique
-/// flags) as Bigin's fields metadata reports them; see spec/zoho-contract-notes.md §5.
+/// flags) as Bigin's fields metadata reports them; see docs/zoho-contract.md §5.
 /// </summary>
 public static class StandardModules
 {

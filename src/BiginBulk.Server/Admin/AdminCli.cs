@@ -11,7 +11,7 @@ public static class AdminCli
 {
     public static async Task<int> RunAsync(string[] args, IServiceProvider services)
     {
-        var root = new RootCommand("BiginBulk administration: orgs, users, OAuth clients, grant codes, tokens, custom fields and custom views.")
+        var admin = new Command("admin", "BiginBulk administration: orgs, users, OAuth clients, grant codes, tokens, custom fields and custom views.")
         {
             OrgCommands.Create(services),
             UserCommands.Create(services),
@@ -21,6 +21,9 @@ public static class AdminCli
             FieldCommands.Create(services),
             ViewCommands.Create(services),
         };
-        return await root.Parse(args).InvokeAsync();
+        // "admin" is a command under the root, not the root itself, so every usage line of the help reads
+        // "BiginBulk.Server admin …", as the user must type it.
+        var root = new RootCommand("BiginBulk server; `admin` is its administration tool.") { admin };
+        return await root.Parse(["admin", .. args]).InvokeAsync();
     }
 }

@@ -6,14 +6,15 @@ namespace BiginBulk.Server.Auth;
 
 /// <summary>
 /// Resolves the access token of routes marked <see cref="RequiresZohoAuth"/>. A missing, unknown, revoked
-/// or expired token gets Zoho's 401 <c>INVALID_TOKEN</c> before the handler runs.
+/// or expired token gets Zoho's 401 <c>INVALID_TOKEN</c> before the handler runs; past the failures allowed
+/// per source address (<see cref="AuthFailureThrottle"/>), 429 <c>TOO_MANY_REQUESTS</c> with <c>Retry-After</c>.
 /// </summary>
 public sealed class ZohoAuthMiddleware(RequestDelegate next)
 {
     private const string ZohoPrefix = "Zoho-oauthtoken ";
     private const string BearerPrefix = "Bearer ";
 
-    public async Task InvokeAsync(HttpContext context, TokenService tokens, ISystemStore store)
+    public async Task InvokeAsync(HttpContext context, TokenService tokens, ISystemStore store, AuthFailureThrottle throttle)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresZohoAuth>() is null)
         {
@@ -24,6 +25,13 @@ public sealed class ZohoAuthMiddleware(RequestDelegate next)
         var auth = await ResolveAsync(context, tokens, store);
         if (auth is null)
         {
+            if (throttle.Fail(context.Connection.RemoteIpAddress, clientId: null) is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = AuthFailureThrottle.Header(retryAfter);
+                await ZohoErrors.TooManyFailedAuthentications().ToResult().ExecuteAsync(context);
+                return;
+            }
+
             // Key order as in a recorded Zoho response (notes §6), which clients have been seen to log and match.
             var error = ZohoErrors.InvalidToken();
             await new ZohoJsonResult(error.HttpStatus, new JsonObject

@@ -37,6 +37,7 @@ public sealed partial class Bootstrapper(
                 ?? throw new InvalidOperationException($"{FilePath} is empty.");
             if (await tokens.FindLiveAsync(saved.AccessToken, TokenKind.Access, cancellationToken) is not null)
             {
+                LogReused(logger, FilePath);
                 return saved;
             }
 
@@ -45,6 +46,7 @@ public sealed partial class Bootstrapper(
             var access = await tokens.MintAsync(TokenKind.Access, refresh.ClientId, refresh.OrgId, refresh.UserId, refresh.Scopes, refresh, cancellationToken: cancellationToken);
             var renewed = saved with { AccessToken = access };
             await WriteAsync(renewed, cancellationToken);
+            LogRenewed(logger, FilePath);
             return renewed;
         }
 
@@ -106,9 +108,15 @@ public sealed partial class Bootstrapper(
         File.Move(temp, FilePath, overwrite: true);
     }
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "The store already has orgs (another node bootstrapped it); no bootstrap.json is written here")]
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Bootstrap credentials are in {Path}")]
+    private static partial void LogReused(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Bootstrap credentials are in {Path} (its expired access token was renewed)")]
+    private static partial void LogRenewed(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "The store already has orgs (another node bootstrapped it): the bootstrap credentials are in that node's data directory, none are written here")]
     private static partial void LogJoined(ILogger logger);
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Created the default org, administrator and OAuth client; credentials are in {Path}")]
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Created the default org, administrator and OAuth client; bootstrap credentials are in {Path}")]
     private static partial void LogCreated(ILogger logger, string path);
 }

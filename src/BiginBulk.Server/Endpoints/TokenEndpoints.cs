@@ -19,7 +19,33 @@ public static class TokenEndpoints
         app.MapPost("/oauth/v2/token/revoke", RevokeAsync);
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, ISystemStore store, TokenService tokens, PublicUrls urls)
+    private static async Task<IResult> IssueAsync(HttpContext context, ISystemStore store, TokenService tokens, PublicUrls urls, AuthFailureThrottle throttle)
+    {
+        var result = await IssueUnthrottledAsync(context, store, tokens, urls);
+        // Failed authentications are what is counted: a wrong client secret, a bad refresh token or grant code.
+        if (result is not ZohoJsonResult { Body: JsonObject body } || body["error"]?.GetValue<string>() is not ("invalid_client" or "invalid_code"))
+        {
+            return result;
+        }
+
+        // The form was read (and cached by ASP.NET) by the grant itself.
+        var parameters = await TryReadParametersAsync(context.Request);
+        if (throttle.Fail(context.Connection.RemoteIpAddress, parameters?.Get("client_id")) is not { } retryAfter)
+        {
+            return result;
+        }
+
+        // Zoho Accounts' throttle answer (CRM API docs, "Token Validity"): HTTP 200 like its other errors.
+        context.Response.Headers.RetryAfter = AuthFailureThrottle.Header(retryAfter);
+        return new ZohoJsonResult(200, new JsonObject
+        {
+            ["error_description"] = "You have made too many requests continuously. Please try again after some time.",
+            ["error"] = "Access Denied",
+            ["status"] = "failure",
+        });
+    }
+
+    private static async Task<IResult> IssueUnthrottledAsync(HttpContext context, ISystemStore store, TokenService tokens, PublicUrls urls)
     {
         if (await TryReadParametersAsync(context.Request) is not { } parameters)
         {

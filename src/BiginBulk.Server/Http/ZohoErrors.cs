@@ -11,6 +11,10 @@ public static class ZohoErrors
 {
     public static ZohoError InvalidToken() => new(401, "INVALID_TOKEN", "invalid oauth token");
 
+    /// <summary>Too many failed authentications from one address (ours: Zoho documents no such limit for API calls).</summary>
+    public static ZohoError TooManyFailedAuthentications() =>
+        new(429, "TOO_MANY_REQUESTS", "Too many requests with invalid oauth tokens from this address; try again after the time in Retry-After.");
+
     public static ZohoError ScopeMismatch(string required) =>
         new(401, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL", new JsonObject { ["required_scope"] = required });
 

@@ -23,4 +23,6 @@ public sealed class BiginBulkOptions
     public CreditOptions Credits { get; set; } = new();
 
     public WorkerOptions Worker { get; set; } = new();
+
+    public AuthThrottlingOptions AuthThrottling { get; set; } = new();
 }

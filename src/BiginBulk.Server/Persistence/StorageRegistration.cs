@@ -1,45 +1,74 @@
+using System.Globalization;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
 using BiginBulk.Storage.PostgreSql;
 using BiginBulk.Storage.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace BiginBulk.Server.Persistence;
 
 /// <summary>
 /// Picks the store from <c>BiginBulk:Storage:Provider</c>: <c>Sqlite</c> (the default: files under the data
 /// directory) or <c>PostgreSql</c> (the database named by <c>ConnectionStrings:BiginBulk</c>, shared by every node).
-/// A bad choice stops the server at start, with a message that says what to set, rather than at first request.
+/// A bad choice stops the server at start (<see cref="StartupSettings"/>), with a line that says what to set,
+/// rather than at first request.
 /// </summary>
 internal static class StorageRegistration
 {
     public const string ProviderKey = "BiginBulk:Storage:Provider";
     public const string ConnectionStringName = "BiginBulk";
 
-    public static IServiceCollection AddBiginBulkStorage(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Why the store settings cannot work (one line naming what to set), or null when they can.</summary>
+    public static string? Problem(IConfiguration configuration)
     {
         var provider = configuration[ProviderKey];
-        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        if (IsSqlite(provider))
+        {
+            return null;
+        }
+
+        if (!string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{ProviderKey} is '{provider}'; it must be Sqlite (the default) or PostgreSql.";
+        }
+
+        return string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName))
+            ? $"{ProviderKey} is PostgreSql but ConnectionStrings:{ConnectionStringName} is not set. Set it, for example "
+                + "ConnectionStrings__BiginBulk=\"Host=127.0.0.1;Port=5432;Database=biginbulk;Username=biginbulk;Password=…\"."
+            : null;
+    }
+
+    /// <summary>The store in use, for the start-up log: the SQLite directory, or PostgreSQL's host, port,
+    /// database and user. Never the password.</summary>
+    public static string Describe(IConfiguration configuration, string dataDirectory)
+    {
+        if (IsSqlite(configuration[ProviderKey]))
+        {
+            return $"SQLite, files in {dataDirectory} (system.db and one database file per org)";
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(ConnectionStringName));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"PostgreSQL, host {connection.Host}:{connection.Port}, database {connection.Database ?? "(the user's default)"}, user {connection.Username}");
+    }
+
+    public static IServiceCollection AddBiginBulkStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (Problem(configuration) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        if (IsSqlite(configuration[ProviderKey]))
         {
             services.AddSingleton<ISystemStore>(sp => new SqliteSystemStore(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));
             services.AddSingleton<IOrgStoreProvider>(sp => new SqliteOrgStoreProvider(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));
             return services;
         }
 
-        if (!string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{ProviderKey} is '{provider}'; it must be Sqlite (the default) or PostgreSql.");
-        }
-
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"{ProviderKey} is PostgreSql but ConnectionStrings:{ConnectionStringName} is not set. Set it, for example "
-                + "ConnectionStrings__BiginBulk=\"Host=127.0.0.1;Port=5432;Database=biginbulk;Username=biginbulk;Password=…\".");
-        }
-
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)!;
         services.AddSingleton<ISystemStore>(sp =>
         {
             // The data directory still holds bootstrap.json; SQLite's stores create it, so here it is made explicitly.
@@ -49,4 +78,7 @@ internal static class StorageRegistration
         services.AddSingleton<IOrgStoreProvider>(new PostgreSqlOrgStoreProvider(connectionString));
         return services;
     }
+
+    private static bool IsSqlite(string? provider) =>
+        string.IsNullOrWhiteSpace(provider) || string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
 }

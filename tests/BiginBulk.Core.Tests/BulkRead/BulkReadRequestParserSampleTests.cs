@@ -119,7 +119,7 @@ public sealed class BulkReadRequestParserSampleTests
         Assert.Equal("https://www.example.com/callback", job.Callback?.Url);
         Assert.Equal("post", job.Callback?.Method);
         Assert.Equal("Patricia Boyle", job.CreatedBy.Name);
-        // Bigin's own job-details echo of this very request (zoho-contract-notes §2.1).
+        // Bigin's own job-details echo of this very request (docs/zoho-contract.md §2.1).
         AssertJson("""
             {"group":[{"api_name":"Owner.last_name","comparator":"equal","value":"Boyle"},
                       {"api_name":"Account_Name.Phone","comparator":"contains","value":"5"}],

@@ -40,6 +40,11 @@ public sealed class CreateJobCallbackTests(ServerFixture fixture) : IClassFixtur
     [InlineData("http://[64:ff9b::a9fe:a9fe]/")]
     [InlineData("http://[2002:7f00:1::]/")]
     [InlineData("http://[::127.0.0.1]/")]
+    [InlineData("http://203.0.113.10/hook")]
+    [InlineData("http://[2001:db8::1]/cb")]
+    [InlineData("http://198.18.0.1/")]
+    [InlineData("http://240.0.0.1/")]
+    [InlineData("http://[64:ff9b:1::808:808]/")]
     public async Task A_callback_to_a_non_public_address_is_INVALID_CALLBACK_URL(string url)
     {
         var response = await CreateWithCallback(url);
@@ -125,8 +130,8 @@ public sealed class CreateJobCallbackTests(ServerFixture fixture) : IClassFixtur
 
     [Theory]
     [InlineData("https://hooks.example/callback")]
-    [InlineData("http://203.0.113.10/hook")]
-    [InlineData("http://[2001:db8::10]/hook")]
+    [InlineData("http://8.8.8.8/hook")]
+    [InlineData("http://[2606:4700:4700::1111]/hook")]
     public async Task A_callback_to_a_public_address_is_accepted(string url)
     {
         var response = await CreateWithCallback(url);
