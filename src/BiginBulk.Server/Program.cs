@@ -85,6 +85,10 @@ app.MapCustomViewEndpoints();
 app.MapMetadataEndpoints();
 app.MapCustomFieldEndpoints();
 app.MapCallbackStatusEndpoints();
+app.MapUserEndpoints();
+app.MapOrgEndpoints();
+app.MapUserInfoEndpoints();
+app.MapSearchEndpoints();
 
 await app.RunAsync();
 return 0;

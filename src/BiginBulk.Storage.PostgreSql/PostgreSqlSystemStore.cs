@@ -27,6 +27,11 @@ public sealed class PostgreSqlSystemStore : ISystemStore
             parent_hash text);
         CREATE INDEX ix_oauth_tokens_parent ON oauth_tokens (parent_hash);
         """,
+        """
+        ALTER TABLE users ADD COLUMN role text NOT NULL DEFAULT 'CEO', ADD COLUMN status text NOT NULL DEFAULT 'active',
+            ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC', ADD COLUMN locale text NOT NULL DEFAULT 'en_US';
+        ALTER TABLE orgs ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC', ADD COLUMN currency text NOT NULL DEFAULT 'USD';
+        """,
     ];
 
     private readonly NpgsqlDataSource _dataSource;
@@ -39,36 +44,53 @@ public sealed class PostgreSqlSystemStore : ISystemStore
     public async Task CreateOrgAsync(Org org, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync("INSERT INTO orgs (id, name, created_time) VALUES (@id, @name, @time)", cancellationToken,
-            P("id", org.Id), P("name", org.Name), P("time", PostgreSqlValues.Time(org.CreatedTime)));
+        await connection.ExecuteAsync(
+            "INSERT INTO orgs (id, name, created_time, time_zone, currency) VALUES (@id, @name, @time, @zone, @currency)", cancellationToken,
+            P("id", org.Id), P("name", org.Name), P("time", PostgreSqlValues.Time(org.CreatedTime)), P("zone", org.TimeZone), P("currency", org.Currency));
     }
 
     public async Task<Org?> GetOrgAsync(long id, CancellationToken cancellationToken = default)
     {
-        var orgs = await QueryAsync("SELECT id, name, created_time FROM orgs WHERE id = @id", ReadOrg, cancellationToken, P("id", id));
+        var orgs = await QueryAsync("SELECT id, name, created_time, time_zone, currency FROM orgs WHERE id = @id", ReadOrg, cancellationToken, P("id", id));
         return orgs.Count > 0 ? orgs[0] : null;
     }
 
     public Task<IReadOnlyList<Org>> ListOrgsAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT id, name, created_time FROM orgs ORDER BY id", ReadOrg, cancellationToken);
+        QueryAsync("SELECT id, name, created_time, time_zone, currency FROM orgs ORDER BY id", ReadOrg, cancellationToken);
 
     public async Task CreateUserAsync(User user, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "INSERT INTO users (id, org_id, email, first_name, last_name, profile) VALUES (@id, @org, @email, @first, @last, @profile)",
+            """
+            INSERT INTO users (id, org_id, email, first_name, last_name, profile, role, status, time_zone, locale)
+            VALUES (@id, @org, @email, @first, @last, @profile, @role, @status, @zone, @locale)
+            """,
             cancellationToken,
-            P("id", user.Id), P("org", user.OrgId), P("email", user.Email), P("first", user.FirstName, NpgsqlDbType.Text), P("last", user.LastName), P("profile", user.Profile));
+            [P("id", user.Id), P("org", user.OrgId), .. UserParameters(user)]);
+    }
+
+    public async Task<bool> UpdateUserAsync(User user, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE users SET email = @email, first_name = @first, last_name = @last, profile = @profile, role = @role,
+                status = @status, time_zone = @zone, locale = @locale
+            WHERE id = @id AND org_id = @org
+            """,
+            cancellationToken,
+            [P("id", user.Id), P("org", user.OrgId), .. UserParameters(user)]) > 0;
     }
 
     public async Task<User?> GetUserAsync(long id, CancellationToken cancellationToken = default)
     {
-        var users = await QueryAsync("SELECT id, org_id, email, first_name, last_name, profile FROM users WHERE id = @id", ReadUser, cancellationToken, P("id", id));
+        var users = await QueryAsync("SELECT id, org_id, email, first_name, last_name, profile, role, status, time_zone, locale FROM users WHERE id = @id", ReadUser, cancellationToken, P("id", id));
         return users.Count > 0 ? users[0] : null;
     }
 
     public Task<IReadOnlyList<User>> ListUsersAsync(long orgId, CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT id, org_id, email, first_name, last_name, profile FROM users WHERE org_id = @org ORDER BY id", ReadUser, cancellationToken, P("org", orgId));
+        QueryAsync("SELECT id, org_id, email, first_name, last_name, profile, role, status, time_zone, locale FROM users WHERE org_id = @org ORDER BY id", ReadUser, cancellationToken, P("org", orgId));
 
     public async Task CreateClientAsync(OAuthClient client, CancellationToken cancellationToken = default)
     {
@@ -152,7 +174,13 @@ public sealed class PostgreSqlSystemStore : ISystemStore
         reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4));
 
     private static Org ReadOrg(NpgsqlDataReader reader) =>
-        new(reader.GetInt64(0), reader.GetString(1), PostgreSqlValues.ReadTime(reader.GetDateTime(2)));
+        new(reader.GetInt64(0), reader.GetString(1), PostgreSqlValues.ReadTime(reader.GetDateTime(2)), reader.GetString(3), reader.GetString(4));
+
+    private static NpgsqlParameter[] UserParameters(User user) =>
+    [
+        P("email", user.Email), P("first", user.FirstName, NpgsqlDbType.Text), P("last", user.LastName), P("profile", user.Profile),
+        P("role", user.Role), P("status", user.Status), P("zone", user.TimeZone), P("locale", user.Locale),
+    ];
 
     private static User ReadUser(NpgsqlDataReader reader) => new(
         reader.GetInt64(0),
@@ -160,5 +188,9 @@ public sealed class PostgreSqlSystemStore : ISystemStore
         reader.GetString(2),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.GetString(4),
-        reader.GetString(5));
+        reader.GetString(5),
+        reader.GetString(6),
+        reader.GetString(7),
+        reader.GetString(8),
+        reader.GetString(9));
 }

@@ -25,6 +25,14 @@ public sealed class SqliteSystemStore : ISystemStore
             CREATE INDEX ix_oauth_tokens_parent ON oauth_tokens (parent_hash);
             ALTER TABLE oauth_clients ADD COLUMN user_id INTEGER;
             """),
+        c => c.Execute("""
+            ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'CEO';
+            ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+            ALTER TABLE users ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+            ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT 'en_US';
+            ALTER TABLE orgs ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+            ALTER TABLE orgs ADD COLUMN currency TEXT NOT NULL DEFAULT 'USD';
+            """),
     ];
 
     private readonly string _connectionString;
@@ -45,15 +53,15 @@ public sealed class SqliteSystemStore : ISystemStore
     public Task CreateOrgAsync(Org org, CancellationToken cancellationToken = default)
     {
         using var connection = SqliteConnections.Open(_connectionString);
-        connection.Execute("INSERT INTO orgs (id, name, created_time) VALUES ($id, $name, $time)",
-            ("$id", org.Id), ("$name", org.Name), ("$time", SqliteValues.FormatTime(org.CreatedTime)));
+        connection.Execute("INSERT INTO orgs (id, name, created_time, time_zone, currency) VALUES ($id, $name, $time, $zone, $currency)",
+            ("$id", org.Id), ("$name", org.Name), ("$time", SqliteValues.FormatTime(org.CreatedTime)), ("$zone", org.TimeZone), ("$currency", org.Currency));
         return Task.CompletedTask;
     }
 
     public Task<Org?> GetOrgAsync(long id, CancellationToken cancellationToken = default)
     {
         using var connection = SqliteConnections.Open(_connectionString);
-        using var command = connection.CreateCommand("SELECT id, name, created_time FROM orgs WHERE id = $id", ("$id", id));
+        using var command = connection.CreateCommand("SELECT id, name, created_time, time_zone, currency FROM orgs WHERE id = $id", ("$id", id));
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read() ? ReadOrg(reader) : null);
     }
@@ -61,7 +69,7 @@ public sealed class SqliteSystemStore : ISystemStore
     public Task<IReadOnlyList<Org>> ListOrgsAsync(CancellationToken cancellationToken = default)
     {
         using var connection = SqliteConnections.Open(_connectionString);
-        using var command = connection.CreateCommand("SELECT id, name, created_time FROM orgs ORDER BY id");
+        using var command = connection.CreateCommand("SELECT id, name, created_time, time_zone, currency FROM orgs ORDER BY id");
         using var reader = command.ExecuteReader();
         var orgs = new List<Org>();
         while (reader.Read())
@@ -76,16 +84,32 @@ public sealed class SqliteSystemStore : ISystemStore
     {
         using var connection = SqliteConnections.Open(_connectionString);
         connection.Execute(
-            "INSERT INTO users (id, org_id, email, first_name, last_name, profile) VALUES ($id, $org, $email, $first, $last, $profile)",
-            ("$id", user.Id), ("$org", user.OrgId), ("$email", user.Email), ("$first", user.FirstName), ("$last", user.LastName), ("$profile", user.Profile));
+            """
+            INSERT INTO users (id, org_id, email, first_name, last_name, profile, role, status, time_zone, locale)
+            VALUES ($id, $org, $email, $first, $last, $profile, $role, $status, $zone, $locale)
+            """,
+            [("$id", user.Id), ("$org", user.OrgId), .. UserParameters(user)]);
         return Task.CompletedTask;
+    }
+
+    public Task<bool> UpdateUserAsync(User user, CancellationToken cancellationToken = default)
+    {
+        using var connection = SqliteConnections.Open(_connectionString);
+        var updated = connection.Execute(
+            """
+            UPDATE users SET email = $email, first_name = $first, last_name = $last, profile = $profile, role = $role,
+                status = $status, time_zone = $zone, locale = $locale
+            WHERE id = $id AND org_id = $org
+            """,
+            [("$id", user.Id), ("$org", user.OrgId), .. UserParameters(user)]);
+        return Task.FromResult(updated > 0);
     }
 
     public Task<User?> GetUserAsync(long id, CancellationToken cancellationToken = default)
     {
         using var connection = SqliteConnections.Open(_connectionString);
         using var command = connection.CreateCommand(
-            "SELECT id, org_id, email, first_name, last_name, profile FROM users WHERE id = $id", ("$id", id));
+            "SELECT id, org_id, email, first_name, last_name, profile, role, status, time_zone, locale FROM users WHERE id = $id", ("$id", id));
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read() ? ReadUser(reader) : null);
     }
@@ -94,7 +118,7 @@ public sealed class SqliteSystemStore : ISystemStore
     {
         using var connection = SqliteConnections.Open(_connectionString);
         using var command = connection.CreateCommand(
-            "SELECT id, org_id, email, first_name, last_name, profile FROM users WHERE org_id = $org ORDER BY id", ("$org", orgId));
+            "SELECT id, org_id, email, first_name, last_name, profile, role, status, time_zone, locale FROM users WHERE org_id = $org ORDER BY id", ("$org", orgId));
         using var reader = command.ExecuteReader();
         var users = new List<User>();
         while (reader.Read())
@@ -190,7 +214,13 @@ public sealed class SqliteSystemStore : ISystemStore
         reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt64(4));
 
     private static Org ReadOrg(SqliteDataReader reader) =>
-        new(reader.GetInt64(0), reader.GetString(1), SqliteValues.ParseTime(reader.GetString(2)));
+        new(reader.GetInt64(0), reader.GetString(1), SqliteValues.ParseTime(reader.GetString(2)), reader.GetString(3), reader.GetString(4));
+
+    private static (string, object?)[] UserParameters(User user) =>
+    [
+        ("$email", user.Email), ("$first", user.FirstName), ("$last", user.LastName), ("$profile", user.Profile),
+        ("$role", user.Role), ("$status", user.Status), ("$zone", user.TimeZone), ("$locale", user.Locale),
+    ];
 
     private static User ReadUser(SqliteDataReader reader) => new(
         reader.GetInt64(0),
@@ -198,5 +228,9 @@ public sealed class SqliteSystemStore : ISystemStore
         reader.GetString(2),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.GetString(4),
-        reader.GetString(5));
+        reader.GetString(5),
+        reader.GetString(6),
+        reader.GetString(7),
+        reader.GetString(8),
+        reader.GetString(9));
 }

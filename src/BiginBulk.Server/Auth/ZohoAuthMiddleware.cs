@@ -74,7 +74,8 @@ public sealed class ZohoAuthMiddleware(RequestDelegate next)
         }
 
         var user = await store.GetUserAsync(record.UserId, context.RequestAborted);
-        if (user is null || user.OrgId != record.OrgId)
+        // A deactivated user's tokens stop working at once, as Zoho signs a deactivated user out.
+        if (user is null || user.OrgId != record.OrgId || !user.IsActive)
         {
             return null;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using BiginBulk.Core.Errors;
 using BiginBulk.Core.Modules;
@@ -18,12 +17,16 @@ public static class RecordEndpoints
 {
     // "upload" and "settings" are other routes under /bigin/v2; excluding them here lets a wrong method on
     // them answer INVALID_REQUEST_METHOD instead of being taken for a module name.
-    private const string ModuleRoute = "/bigin/v2/{module:regex(^(?!upload$|settings$)[A-Za-z][A-Za-z0-9_]*$)}";
+    internal const string ModuleSegment = "/{module:regex(^(?!upload$|settings$|users$|org$|coql$)[A-Za-z][A-Za-z0-9_]*$)}";
 
     public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ModuleRoute, ListAsync).RequireZohoAuth();
-        app.MapGet(ModuleRoute + "/{id}", GetAsync).RequireZohoAuth();
+        // Also under /crm/v{n}: the SDKs read records there after fetching settings/fields.
+        foreach (var prefix in RestRoutes.Prefixes)
+        {
+            app.MapGet(prefix + ModuleSegment, ListAsync).RequireZohoAuth();
+            app.MapGet(prefix + ModuleSegment + "/{id}", GetAsync).RequireZohoAuth();
+        }
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, ISystemStore system)
@@ -32,8 +35,8 @@ public static class RecordEndpoints
         var catalog = await store.GetCatalogAsync(http.RequestAborted);
         var definition = FindReadableModule(auth, catalog, module);
         var fields = SelectFields(definition, http.Request.Query["fields"].ToString());
-        var page = ReadInt(http.Request.Query["page"].ToString(), "page", 1, 1, int.MaxValue);
-        var perPage = ReadInt(http.Request.Query["per_page"].ToString(), "per_page", 200, 1, 200);
+        var page = QueryParameters.ReadInt(http.Request, "page", 1, 1, int.MaxValue);
+        var perPage = QueryParameters.ReadInt(http.Request, "per_page", 200, 1, 200);
         // A page past any possible record has nothing in it: 204, as for any page past the last.
         var offset = (long)(page - 1) * perPage;
         if (offset > int.MaxValue)
@@ -77,7 +80,7 @@ public static class RecordEndpoints
         return new ZohoJsonResult(200, new JsonObject { ["data"] = new JsonArray(renderer.Render(definition, record, fields)) });
     }
 
-    private static ModuleDefinition FindReadableModule(AuthContext auth, ModuleCatalog catalog, string name)
+    internal static ModuleDefinition FindReadableModule(AuthContext auth, ModuleCatalog catalog, string name)
     {
         var module = catalog.Find(name)
             ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_MODULE", "the module name given seems to be invalid", new JsonObject { ["module"] = name }));
@@ -111,23 +114,7 @@ public static class RecordEndpoints
         return selected;
     }
 
-    private static int ReadInt(string text, string name, int fallback, int min, int max)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new ZohoErrorException(new ZohoError(400, "INVALID_DATA", $"{name} must be a whole number from {min} to {max}.",
-                new JsonObject { ["param_name"] = name }));
-        }
-
-        return value;
-    }
-
-    private static async Task<RecordJson> CreateRendererAsync(
+    internal static async Task<RecordJson> CreateRendererAsync(
         ModuleDefinition module,
         ModuleCatalog catalog,
         IReadOnlyList<IReadOnlyDictionary<string, object?>> records,

@@ -60,6 +60,29 @@ public static class MetadataJson
         return json;
     }
 
+    /// <summary>
+    /// A module's one layout, "Standard", with every field in one section: what Zoho's layouts API answers
+    /// for an org that never customised its layouts. Its id is derived from the module id, like field ids.
+    /// </summary>
+    public static JsonObject Layout(ModuleDefinition module, Func<string, ModuleDefinition?> findModule) => new()
+    {
+        ["id"] = ZohoIds.Format(module.Id + 2_000_000),
+        ["name"] = "Standard",
+        ["display_label"] = "Standard",
+        ["api_name"] = "Standard",
+        ["status"] = "active",
+        ["visible"] = true,
+        ["generated_type"] = "default",
+        ["sections"] = new JsonArray(new JsonObject
+        {
+            ["display_label"] = $"{module.SingularLabel} Information",
+            ["api_name"] = $"{module.SingularLabel} Information",
+            ["sequence_number"] = 1,
+            ["column_count"] = 2,
+            ["fields"] = new JsonArray([.. module.Fields.Select(f => (JsonNode)Field(module, f, findModule))]),
+        }),
+    };
+
     /// <summary>Field ids are stable numbers derived from the module id and the field's position.</summary>
     private static long FieldId(ModuleDefinition module, FieldDefinition field)
     {

@@ -17,6 +17,9 @@ public interface ISystemStore
 
     Task<IReadOnlyList<User>> ListUsersAsync(long orgId, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces a user's attributes (all but id and org); false when there is no such user in that org.</summary>
+    Task<bool> UpdateUserAsync(User user, CancellationToken cancellationToken = default);
+
     Task CreateClientAsync(OAuthClient client, CancellationToken cancellationToken = default);
 
     Task<OAuthClient?> GetClientAsync(string clientId, CancellationToken cancellationToken = default);

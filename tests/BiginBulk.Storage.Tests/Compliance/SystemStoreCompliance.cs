@@ -62,6 +62,39 @@ public abstract class SystemStoreCompliance(StoreEngine engine) : StoreComplianc
     }
 
     [Fact]
+    public async Task Org_time_zone_and_currency_round_trip()
+    {
+        var org = new Org(NewId(), "Zylker GmbH", T0, "Europe/Berlin", "EUR");
+        await System.CreateOrgAsync(org);
+
+        Assert.Equal(org, await System.GetOrgAsync(org.Id));
+        var plain = new Org(NewId(), "Defaults", T0);
+        await System.CreateOrgAsync(plain);
+        var stored = await System.GetOrgAsync(plain.Id);
+        Assert.Equal("UTC", stored!.TimeZone);
+        Assert.Equal("USD", stored.Currency);
+    }
+
+    [Fact]
+    public async Task User_role_status_time_zone_and_locale_round_trip_and_update_replaces_them()
+    {
+        var org = (await NewOrgAsync()).OrgId;
+        var user = new User(NewId(), org, "ann@example.com", "Ann", "Lee", "Standard", "Manager", UserStatuses.Active, "Asia/Kolkata", "en_GB");
+        await System.CreateUserAsync(user);
+        Assert.Equal(user, await System.GetUserAsync(user.Id));
+
+        var changed = user with { FirstName = null, LastName = "Lee-Jones", Profile = "Read Only", Role = "CEO", Status = UserStatuses.Disabled, TimeZone = "UTC", Locale = "de_DE" };
+        Assert.True(await System.UpdateUserAsync(changed));
+        Assert.Equal(changed, await System.GetUserAsync(user.Id));
+        Assert.Equal([changed], await System.ListUsersAsync(org));
+
+        // An update names its org: a user id of another org, or an unknown id, changes nothing.
+        Assert.False(await System.UpdateUserAsync(changed with { OrgId = (await NewOrgAsync()).OrgId, LastName = "Intruder" }));
+        Assert.False(await System.UpdateUserAsync(changed with { Id = NewId() }));
+        Assert.Equal("Lee-Jones", (await System.GetUserAsync(user.Id))!.LastName);
+    }
+
+    [Fact]
     public async Task User_email_is_unique_per_org_ignoring_case()
     {
         var org = (await NewOrgAsync()).OrgId;
