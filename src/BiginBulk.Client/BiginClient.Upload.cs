@@ -56,7 +56,9 @@ public sealed partial class BiginClient
         {
             var part = zip();
             part.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-            var form = new MultipartFormDataContent { { part, "file", zipName } };
+            // Quoted, as Zoho's SDKs send it (MultipartFormDataContent's own overload leaves the names bare).
+            part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = $"\"{zipName}\"" };
+            var form = new MultipartFormDataContent { part };
             var request = new HttpRequestMessage(HttpMethod.Post, Options.Endpoints.UploadPath("/bigin/v2/upload")) { Content = form };
             request.Headers.Add("feature", "bulk-write");
             request.Headers.Add("X-CRM-ORG", orgId);

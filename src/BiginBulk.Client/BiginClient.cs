@@ -110,8 +110,8 @@ public sealed partial class BiginClient : IDisposable
         return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
     }
 
-    internal static StringContent Json(object body) =>
-        new(JsonSerializer.Serialize(body, BiginJson.Options), System.Text.Encoding.UTF8, "application/json");
+    internal static StringContent Json(System.Text.Json.Nodes.JsonNode body) =>
+        new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] + "…" : text;
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace BiginBulk.Client;
 
 /// <summary>A bulk write job to create over an uploaded file.</summary>
@@ -23,22 +26,37 @@ public sealed record BulkWriteRequest(string Module, string FileId)
     /// <summary>A URL the job's details are POSTed to when it finishes.</summary>
     public Uri? CallbackUrl { get; init; }
 
-    internal object ToJson() => new Dictionary<string, object?>
+    internal JsonObject ToJson()
     {
-        ["operation"] = Operation.ToString().ToLowerInvariant(),
-        ["character_encoding"] = CharacterEncoding,
-        ["ignore_empty"] = IgnoreEmpty ? true : null,
-        ["callback"] = CallbackUrl is null ? null : new Dictionary<string, string> { ["url"] = CallbackUrl.ToString(), ["method"] = "post" },
-        ["resource"] = new[]
+        // Only keys that are set go on the wire, as Zoho's SDKs send them.
+        var resource = new JsonObject { ["type"] = "data", ["module"] = new JsonObject { ["api_name"] = Module }, ["file_id"] = FileId };
+        if (FindBy is not null)
         {
-            new Dictionary<string, object?>
-            {
-                ["type"] = "data",
-                ["module"] = new Dictionary<string, string> { ["api_name"] = Module },
-                ["file_id"] = FileId,
-                ["find_by"] = FindBy,
-                ["field_mappings"] = FieldMappings.Count == 0 ? null : FieldMappings,
-            },
-        },
-    };
+            resource["find_by"] = FindBy;
+        }
+
+        if (FieldMappings.Count > 0)
+        {
+            resource["field_mappings"] = JsonSerializer.SerializeToNode(FieldMappings, BiginJson.Options);
+        }
+
+        var json = new JsonObject { ["operation"] = Operation.ToString().ToLowerInvariant() };
+        if (CharacterEncoding is not null)
+        {
+            json["character_encoding"] = CharacterEncoding;
+        }
+
+        if (IgnoreEmpty)
+        {
+            json["ignore_empty"] = true;
+        }
+
+        if (CallbackUrl is not null)
+        {
+            json["callback"] = new JsonObject { ["url"] = CallbackUrl.ToString(), ["method"] = "post" };
+        }
+
+        json["resource"] = new JsonArray(resource);
+        return json;
+    }
 }
