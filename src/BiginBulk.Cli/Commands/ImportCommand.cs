@@ -153,7 +153,8 @@ internal static class ImportCommand
 
         table.AddRow("total", "", Number(result.TotalRows), Number(result.Added), Number(result.Updated), Number(result.Skipped));
         context.Human.Write(table);
-        context.Human.WriteLine($"{Number(failed)} failed rows. Results: {resultPath}; failed rows: {failedPath}");
+        // Plain text: Spectre would wrap the paths at its assumed width when stderr is not a terminal.
+        context.Console.Error.WriteLine($"{Number(failed)} failed rows. Results: {resultPath}; failed rows: {failedPath}");
     }
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
