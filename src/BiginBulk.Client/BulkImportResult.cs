@@ -84,6 +84,11 @@ public sealed class BulkImportResult
                 written++;
             }
 
+            if (await input.ReadAsync(cancellationToken) is not null)
+            {
+                throw new BulkApiException(200, null, $"The results have fewer rows than {_source.Path}.", null, null);
+            }
+
             return written;
         }
     }

@@ -9,10 +9,15 @@ internal sealed class ImportReader(CsvDataReader csv, TextReader text, ZipArchiv
 
     public async Task<string[]?> ReadAsync(CancellationToken cancellationToken)
     {
-        if (!await csv.ReadAsync(cancellationToken))
+        do
         {
-            return null;
+            if (!await csv.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
         }
+        // A blank line is no row: the server ignores blank lines too, so counting one would shift every later row number.
+        while (csv.RowFieldCount == 0 || (csv.RowFieldCount == 1 && csv.GetString(0).Length == 0));
 
         var row = new string[csv.RowFieldCount];
         for (var i = 0; i < row.Length; i++)
