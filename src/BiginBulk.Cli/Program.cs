@@ -1,0 +1,3 @@
+using BiginBulk.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System);
