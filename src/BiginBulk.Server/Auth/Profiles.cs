@@ -2,8 +2,9 @@ namespace BiginBulk.Server.Auth;
 
 /// <summary>
 /// User profiles. Administrators may do everything. Standard users read and see records through the API
-/// but may not run bulk jobs or change settings: bulk import and export are data-administration rights, and
-/// Zoho answers a user without them with 403 <c>NO_PERMISSION</c>.
+/// but may not run bulk jobs or change settings. Bulk import and export are privileges of the profile, and
+/// Zoho's bulk pages answer a user without them with 400 <c>AUTHORIZATION_FAILED</c> ("User does not have
+/// sufficient privilege to …"); a settings change without the right is 403 <c>NO_PERMISSION</c>.
 /// </summary>
 public static class Profiles
 {
