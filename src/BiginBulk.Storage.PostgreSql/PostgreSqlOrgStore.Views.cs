@@ -43,6 +43,21 @@ public sealed partial class PostgreSqlOrgStore
             P("criteria", view.Criteria?.ToJsonString(), NpgsqlDbType.Text), P("defined", view.SystemDefined), P("time", PostgreSqlValues.Time(view.CreatedTime)));
     }
 
+    public async Task<bool> UpdateCustomViewAsync(CustomView view, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE custom_views SET name = @name, criteria = @criteria WHERE id = @id AND NOT system_defined",
+            cancellationToken,
+            P("id", view.Id), P("name", view.Name), P("criteria", view.Criteria?.ToJsonString(), NpgsqlDbType.Text)) > 0;
+    }
+
+    public async Task<bool> DeleteCustomViewAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM custom_views WHERE id = @id AND NOT system_defined", cancellationToken, P("id", id)) > 0;
+    }
+
     private static CustomView ReadView(NpgsqlDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),

@@ -41,6 +41,18 @@ public sealed class PostgreSqlSystemStore : ISystemStore
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
         PostgreSqlMigrator.MigrateAsync(_dataSource, Schema, Migrations, cancellationToken);
 
+    public async Task<T> WithBootstrapLockAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default)
+    {
+        // A transaction-scoped advisory lock on a connection of its own: the action's statements use other
+        // connections, and the lock is released when this transaction ends, even if the node dies mid-way.
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.LockAsync("biginbulk:bootstrap", cancellationToken);
+        var result = await action(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     public async Task CreateOrgAsync(Org org, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -41,6 +41,21 @@ public sealed partial class SqliteOrgStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> UpdateCustomViewAsync(CustomView view, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        var changed = connection.Execute(
+            "UPDATE custom_views SET name = $name, criteria = $criteria WHERE id = $id AND system_defined = 0",
+            ("$id", view.Id), ("$name", view.Name), ("$criteria", view.Criteria?.ToJsonString()));
+        return Task.FromResult(changed > 0);
+    }
+
+    public Task<bool> DeleteCustomViewAsync(long id, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        return Task.FromResult(connection.Execute("DELETE FROM custom_views WHERE id = $id AND system_defined = 0", ("$id", id)) > 0);
+    }
+
     private static CustomView ReadView(SqliteDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),

@@ -35,12 +35,16 @@ public sealed class SqliteSystemStore : ISystemStore
             """),
     ];
 
+    private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(50);
+
     private readonly string _connectionString;
+    private readonly string _lockPath;
 
     public SqliteSystemStore(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
         _connectionString = SqliteConnections.ConnectionString(Path.Combine(dataDirectory, "system.db"));
+        _lockPath = Path.Combine(dataDirectory, "bootstrap.lock");
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -48,6 +52,31 @@ public sealed class SqliteSystemStore : ISystemStore
         using var connection = SqliteConnections.Open(_connectionString);
         SqliteMigrator.Migrate(connection, Migrations);
         return Task.CompletedTask;
+    }
+
+    public async Task<T> WithBootstrapLockAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default)
+    {
+        // Nodes over one SQLite file share its data directory. An exclusive open of a lock file is an OS lock
+        // (flock on Unix) that every process respects and that dies with its holder; a SQLite write
+        // transaction would not do, since the action writes on connections of its own.
+        while (true)
+        {
+            FileStream held;
+            try
+            {
+                held = new FileStream(_lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(LockRetry, cancellationToken);
+                continue;
+            }
+
+            await using (held)
+            {
+                return await action(cancellationToken);
+            }
+        }
     }
 
     public Task CreateOrgAsync(Org org, CancellationToken cancellationToken = default)

@@ -81,6 +81,12 @@ public interface IOrgStore
 
     Task CreateCustomViewAsync(CustomView view, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces a view's name and criteria; false when no such non-system view exists.</summary>
+    Task<bool> UpdateCustomViewAsync(CustomView view, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a view; false when no such non-system view exists (system views are never deleted).</summary>
+    Task<bool> DeleteCustomViewAsync(long id, CancellationToken cancellationToken = default);
+
     /// <summary>The org's modules: the standard ones with the org's custom fields.</summary>
     Task<ModuleCatalog> GetCatalogAsync(CancellationToken cancellationToken = default);
 

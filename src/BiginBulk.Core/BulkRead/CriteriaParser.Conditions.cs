@@ -16,7 +16,7 @@ public static partial class CriteriaParser
         var comparatorNode = obj.Get("comparator", out _)
             ?? throw BulkReadErrors.Error(Code, $"invalid criteria: the comparator for {field.ApiName} is missing.", $"{path}.comparator",
                 ("api_name", field.ApiName), ("supported", Supported(supported)));
-        var comparatorText = comparatorNode is JsonValue cv && cv.TryGetValue<string>(out var s) ? s : comparatorNode.ToJsonString();
+        var comparatorText = comparatorNode is JsonValue cv && cv.TryGetValue<string>(out var s) ? s : ZohoJson.Show(comparatorNode);
         if (!ComparatorNames.TryParse(comparatorText, out var comparator) || !supported.Contains(comparator))
         {
             throw BulkReadErrors.Error(Code,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BiginBulk.Core.Errors;
+using BiginBulk.Core.Json;
 using BiginBulk.Core.Modules;
 using BiginBulk.Core.Values;
 
@@ -102,7 +103,7 @@ public static partial class CriteriaParser
             _ => ReadText(field, comparator, node, path),
         };
 
-        return value ?? throw ValueError(field, comparator, $"{field.ApiName} takes {Describe(type)}; got {node?.ToJsonString() ?? "null"}.", path,
+        return value ?? throw ValueError(field, comparator, $"{field.ApiName} takes {Describe(type)}; got {ZohoJson.Show(node)}.", path,
             ("expected_data_type", type.ToZohoName()));
     }
 
@@ -112,7 +113,7 @@ public static partial class CriteriaParser
         var text = node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.ToJsonString() : ReadString(node);
         if (text is null)
         {
-            throw ValueError(field, comparator, $"{field.ApiName} takes text; got {node?.ToJsonString() ?? "null"}.", path,
+            throw ValueError(field, comparator, $"{field.ApiName} takes text; got {ZohoJson.Show(node)}.", path,
                 ("expected_data_type", field.Type.ToZohoName()));
         }
 

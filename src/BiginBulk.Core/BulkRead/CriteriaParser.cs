@@ -100,7 +100,7 @@ public static partial class CriteriaParser
                 ("api_name", "group_operator"), ("supported", BulkReadErrors.Names(["and", "or"]))),
             JsonValue v when v.TryGetValue<string>(out var s) && string.Equals(s, "and", StringComparison.OrdinalIgnoreCase) => GroupOperator.And,
             JsonValue v when v.TryGetValue<string>(out var s) && string.Equals(s, "or", StringComparison.OrdinalIgnoreCase) => GroupOperator.Or,
-            var other => throw BulkReadErrors.Error(Code, $"invalid group_operator {other.ToJsonString()}: supported values are and, or.", $"{path}.group_operator",
+            var other => throw BulkReadErrors.Error(Code, $"invalid group_operator {ZohoJson.Show(other)}: supported values are and, or.", $"{path}.group_operator",
                 ("api_name", "group_operator"), ("supported", BulkReadErrors.Names(["and", "or"]))),
         };
 

@@ -35,6 +35,12 @@ public sealed record BulkWriteJobDefinition
 
     public CallbackTarget? Callback { get; init; }
 
+    /// <summary>
+    /// The route family and version the job was created on (<c>bigin/v1</c>, <c>bigin/v2</c>, <c>crm/v8</c>): its
+    /// callback takes that family's shape. Null on jobs stored before it was recorded, which were Bigin v2's.
+    /// </summary>
+    public string? Route { get; init; }
+
     /// <summary>The <c>character_encoding</c> the client gave; null means auto-detect.</summary>
     public string? RequestedEncoding { get; init; }
 

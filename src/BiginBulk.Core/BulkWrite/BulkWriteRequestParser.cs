@@ -164,7 +164,10 @@ public static partial class BulkWriteRequestParser
 
     private static long ParseFileId(JsonObject resource, string path)
     {
-        var text = resource.OptionalIdText("file_id", path) ?? throw JsonReading.MissingKey("file_id", path);
+        // Zoho's answer to a resource without file_id spells the key "fileid" (CRM's Postman sample,
+        // MISSING_REQUIRED_KEY); clients that match on the message get the same text here.
+        var text = resource.OptionalIdText("file_id", path)
+            ?? throw Error("MISSING_REQUIRED_KEY", "required key fileid is not found in request body.", $"{path}.file_id", ("api_name", "file_id"));
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var fileId) || fileId <= 0)
         {
             throw Error("INVALID_FILE_ID", "improper file id", $"{path}.file_id", ("api_name", "file_id"));

@@ -3,8 +3,10 @@ namespace BiginBulk.Server.Auth;
 /// <summary>
 /// User profiles, and every rule about what a profile may do, in one place. Administrators may do
 /// everything. Standard users read, create, edit and delete records through the API but may not run bulk
-/// jobs, change settings or manage users: those are administration rights, and Zoho answers a user without
-/// them with 403 <c>NO_PERMISSION</c>. Read Only users read records and metadata and change nothing.
+/// jobs, change settings or manage users. Read Only users read records and metadata and change nothing.
+/// Bulk import and export are privileges of the profile, and Zoho's bulk pages answer a user without them
+/// with 400 <c>AUTHORIZATION_FAILED</c> ("User does not have sufficient privilege to …"); a settings or user
+/// change without the right is 403 <c>NO_PERMISSION</c>.
 /// </summary>
 public static class Profiles
 {

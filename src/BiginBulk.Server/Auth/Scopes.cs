@@ -1,3 +1,5 @@
+using BiginBulk.Core.Modules;
+
 namespace BiginBulk.Server.Auth;
 
 /// <summary>
@@ -9,6 +11,57 @@ namespace BiginBulk.Server.Auth;
 /// </summary>
 public static class Scopes
 {
+    public const string Files = "ZohoFiles.files.ALL";
+
+    public const string BulkRead = "ZohoBigin.bulk.READ";
+
+    /// <summary>Bulk read as Bigin's v1 page spells it (names compare case-insensitively, so it is the same grant).</summary>
+    public const string BulkReadV1 = "ZohoBigin.bulk.read";
+
+    public const string BulkCreate = "ZohoBigin.bulk.CREATE";
+
+    public const string BulkAll = "ZohoBigin.bulk.ALL";
+
+    public const string ModulesAll = "ZohoBigin.modules.ALL";
+
+    public const string SettingsAll = "ZohoBigin.settings.ALL";
+
+    public const string FieldsAll = "ZohoBigin.settings.fields.ALL";
+
+    public static readonly string[] BulkReadAny = [BulkRead, BulkAll];
+
+    public static readonly string[] BulkWriteAny = [BulkCreate, BulkAll];
+
+    /// <summary>A callback's delivery status belongs to a read or a write job: either bulk grant reads it.</summary>
+    public static readonly string[] CallbackStatusAny = [BulkRead, BulkCreate, BulkAll];
+
+    public static readonly string[] SettingsModulesRead = ["ZohoBigin.settings.modules.READ", "ZohoBigin.settings.modules.ALL", SettingsAll];
+
+    public static readonly string[] SettingsFieldsRead = ["ZohoBigin.settings.fields.READ", FieldsAll, SettingsAll];
+
+    public static readonly string[] SettingsFieldsChange = [FieldsAll, SettingsAll];
+
+    /// <summary>Custom view scopes for an operation (READ, CREATE, UPDATE, DELETE); the first is the one an error names.</summary>
+    public static string[] CustomViews(string operation) => [$"ZohoBigin.settings.custom_views.{operation}", "ZohoBigin.settings.custom_views.ALL", SettingsAll];
+
+    /// <summary>
+    /// The names a module goes by in scopes. Bigin's pages list the tokens <c>companies</c> (Accounts) and
+    /// <c>activities</c> (Tasks, Events and Calls together) beside the module's own token; each is the same grant.
+    /// </summary>
+    public static IReadOnlyList<string> ModuleTokens(ModuleDefinition module) => module.ScopeToken switch
+    {
+        "accounts" => ["accounts", "companies"],
+        "tasks" or "events" or "calls" => [module.ScopeToken, "activities"],
+        var token => [token],
+    };
+
+    /// <summary>The module scopes that allow <paramref name="operation"/> (READ or CREATE) on a module's records.</summary>
+    public static string[] ForModule(ModuleDefinition module, string operation) =>
+        [ModulesAll, .. ModuleTokens(module).SelectMany(t => new[] { $"ZohoBigin.modules.{t}.ALL", $"ZohoBigin.modules.{t}.{operation}" })];
+
+    /// <summary>The module scope an OAUTH_SCOPE_MISMATCH names as required.</summary>
+    public static string RequiredForModule(ModuleDefinition module, string operation) => $"ZohoBigin.modules.{module.ScopeToken}.{operation}";
+
     /// <summary>Everything the bootstrap administrator's token may do.</summary>
     public static readonly IReadOnlyList<string> All =
     [

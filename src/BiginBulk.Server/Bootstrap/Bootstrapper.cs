@@ -33,35 +33,50 @@ public sealed partial class Bootstrapper(
         await store.InitializeAsync(cancellationToken);
         if (File.Exists(FilePath))
         {
-            var saved = JsonSerializer.Deserialize<BootstrapCredentials>(await File.ReadAllTextAsync(FilePath, cancellationToken))
-                ?? throw new InvalidOperationException($"{FilePath} is empty.");
-            if (await tokens.FindLiveAsync(saved.AccessToken, TokenKind.Access, cancellationToken) is not null)
+            return await ReuseAsync(cancellationToken);
+        }
+
+        // Under the store's bootstrap lock, so nodes starting together on an empty store create one org.
+        return await store.WithBootstrapLockAsync(async ct =>
+        {
+            if (File.Exists(FilePath))
             {
-                LogReused(logger, FilePath);
-                return saved;
+                // A node sharing this data directory (SQLite) bootstrapped while this one waited for the lock.
+                return await ReuseAsync(ct);
             }
 
-            var refresh = await tokens.FindLiveAsync(saved.RefreshToken, TokenKind.Refresh, cancellationToken)
-                ?? throw new InvalidOperationException($"The refresh token in {FilePath} is not known to this data directory.");
-            var access = await tokens.MintAsync(TokenKind.Access, refresh.ClientId, refresh.OrgId, refresh.UserId, refresh.Scopes, refresh, cancellationToken: cancellationToken);
-            var renewed = saved with { AccessToken = access };
-            await WriteAsync(renewed, cancellationToken);
-            LogRenewed(logger, FilePath);
-            return renewed;
-        }
+            if ((await store.ListOrgsAsync(ct)).Count > 0)
+            {
+                // Another node of a cluster bootstrapped the shared database first: its data directory has the
+                // credentials. Creating a second default org here would split the cluster's users.
+                LogJoined(logger);
+                return null;
+            }
 
-        if ((await store.ListOrgsAsync(cancellationToken)).Count > 0)
+            var created = await CreateAsync(ct);
+            await WriteAsync(created, ct);
+            LogCreated(logger, FilePath);
+            return created;
+        }, cancellationToken);
+    }
+
+    private async Task<BootstrapCredentials> ReuseAsync(CancellationToken cancellationToken)
+    {
+        var saved = JsonSerializer.Deserialize<BootstrapCredentials>(await File.ReadAllTextAsync(FilePath, cancellationToken))
+            ?? throw new InvalidOperationException($"{FilePath} is empty.");
+        if (await tokens.FindLiveAsync(saved.AccessToken, TokenKind.Access, cancellationToken) is not null)
         {
-            // Another node of a cluster bootstrapped the shared database first: its data directory has the
-            // credentials. Creating a second default org here would split the cluster's users.
-            LogJoined(logger);
-            return null;
+            LogReused(logger, FilePath);
+            return saved;
         }
 
-        var created = await CreateAsync(cancellationToken);
-        await WriteAsync(created, cancellationToken);
-        LogCreated(logger, FilePath);
-        return created;
+        var refresh = await tokens.FindLiveAsync(saved.RefreshToken, TokenKind.Refresh, cancellationToken)
+            ?? throw new InvalidOperationException($"The refresh token in {FilePath} is not known to this data directory.");
+        var access = await tokens.MintAsync(TokenKind.Access, refresh.ClientId, refresh.OrgId, refresh.UserId, refresh.Scopes, refresh, cancellationToken: cancellationToken);
+        var renewed = saved with { AccessToken = access };
+        await WriteAsync(renewed, cancellationToken);
+        LogRenewed(logger, FilePath);
+        return renewed;
     }
 
     private async Task<BootstrapCredentials> CreateAsync(CancellationToken cancellationToken)

@@ -15,7 +15,9 @@ namespace BiginBulk.Server.Callbacks;
 /// Delivers queued callbacks from every org's outbox. A job's callback is queued in the transaction that
 /// finishes the job, so it survives restarts; each attempt is recorded; a failed one is retried with a
 /// growing delay until <c>BiginBulk:Callbacks:MaxAttempts</c> are used. The body is the job's details as
-/// of delivery: a write job's object, a read job's <c>{"data":[…]}</c>.
+/// of delivery, in the shape of the route family the job was created on: a write job's object; a read job's
+/// Bigin callback object (<c>job_id</c>, <c>operation</c>, <c>state</c>, <c>query</c>, <c>result</c>) on Bigin
+/// routes, its CRM job details (<c>{"data":[…]}</c>) on CRM routes.
 /// </summary>
 public sealed partial class CallbackDeliveryWorker(
     ISystemStore system,
@@ -99,11 +101,11 @@ public sealed partial class CallbackDeliveryWorker(
             var job = await store.GetWriteJobAsync(delivery.JobId, cancellationToken);
             return job is null
                 ? null
-                : BulkWriteJobJson.Render(job, ApiFamily.Bigin(2), $"{urls.BaseUrl()}/v2/bigin/{ZohoIds.Format(store.OrgId)}/bulk-write/{id}/{id}.zip");
+                : BulkWriteJobJson.Render(job, ApiFamily.FromRouteName(job.Definition.Route), $"{urls.BaseUrl()}/v2/bigin/{ZohoIds.Format(store.OrgId)}/bulk-write/{id}/{id}.zip");
         }
 
         var read = await store.GetReadJobAsync(delivery.JobId, cancellationToken);
-        return read is null ? null : BulkReadJobJson.Render(read, ApiFamily.Bigin(2), $"/bigin/bulk/v2/read/{id}/result");
+        return read is null ? null : BulkReadJobJson.RenderCallback(read);
     }
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Information, Message = "Callback of job {JobId}, attempt {Attempt}: HTTP {Status} {Error}")]

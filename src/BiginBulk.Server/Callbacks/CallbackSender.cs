@@ -56,7 +56,7 @@ public sealed partial class CallbackSender : IDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            using var content = new StringContent(body.ToJsonString(Http.ZohoJsonResult.Options), Encoding.UTF8, "application/json");
+            using var content = new StringContent(body.ToJsonString(BiginBulk.Core.Json.ZohoJson.Options), Encoding.UTF8, "application/json");
             content.Headers.ContentType!.CharSet = null;
             using var response = await _client.PostAsync(new Uri(url), content, cancellationToken);
             if (!response.IsSuccessStatusCode)

@@ -57,7 +57,7 @@ public static class BulkReadEndpoints
 
         if (!Profiles.MayRunBulkJobs(auth.Profile))
         {
-            return ZohoErrors.NoPermission("read").ToResult();
+            return ZohoErrors.AuthorizationFailed("read").ToResult();
         }
 
         if (!IsJson(http.Request.ContentType))
@@ -83,7 +83,7 @@ public static class BulkReadEndpoints
         var module = catalog.Find(definition.ModuleApiName)!;
         if (!CanUseBulkRead(auth, family, module))
         {
-            return ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.READ").ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.RequiredForModule(module, "READ")).ToResult();
         }
 
         if (await services.Admission.RefuseAsync(http, store, isRead: true) is { } refusal)
@@ -91,6 +91,7 @@ public static class BulkReadEndpoints
             return refusal;
         }
 
+        definition = definition with { Route = family.RouteName };
         await store.CreateReadJobAsync(definition, http.RequestAborted);
         services.Signal.Notify();
         return new ZohoJsonResult(201, BulkReadJobJson.RenderCreated(definition));
@@ -177,7 +178,7 @@ public static class BulkReadEndpoints
 
         if (!Profiles.MayRunBulkJobs(auth.Profile))
         {
-            return (null, ZohoErrors.NoPermission("read").ToResult());
+            return (null, ZohoErrors.AuthorizationFailed("read").ToResult());
         }
 
         var store = services.Stores.For(auth.OrgId);
@@ -196,18 +197,19 @@ public static class BulkReadEndpoints
     }
 
     /// <summary>
-    /// Bigin v1 accepts <c>ZohoBigin.bulk.read</c> or a module READ scope; v2 (and CRM) need the bulk scope
-    /// and <c>ZohoBigin.modules.{module}.READ</c> or <c>.ALL</c>. Before the module is known (a create
+    /// Every version needs the bulk scope and <c>ZohoBigin.modules.{module}.READ</c> or <c>.ALL</c>: Bigin's v1
+    /// page lists <c>ZohoBigin.bulk.read</c> "(and)" the module scope, and its OAUTH_SCOPE_MISMATCH row names either
+    /// one missing. Before the module is known (a create
     /// request not yet parsed, a job not yet loaded) a READ or ALL scope of some module stands in for it, and
     /// the check is repeated with the module itself once it is known.
     /// </summary>
     private static bool CanUseBulkRead(AuthContext auth, ApiFamily family, ModuleDefinition? module)
     {
-        var bulk = auth.HasAnyScope("ZohoBigin.bulk.READ", "ZohoBigin.bulk.ALL");
+        var bulk = auth.HasAnyScope(Scopes.BulkReadAny);
         var moduleScope = module is null
             ? auth.Scopes.Any(Scopes.IsModuleReadScope)
-            : auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.READ");
-        return !family.IsCrm && family.Version == 1 ? bulk || moduleScope : bulk && moduleScope;
+            : auth.HasAnyScope(Scopes.ForModule(module, "READ"));
+        return bulk && moduleScope;
     }
 
     /// <summary>Job details and results export one module's records, so they need that module's scope too
@@ -217,10 +219,10 @@ public static class BulkReadEndpoints
         var module = StandardModules.Find(job.Definition.ModuleApiName);
         return module is null || CanUseBulkRead(auth, family, module)
             ? null
-            : ZohoErrors.ScopeMismatch(!family.IsCrm && family.Version == 1 ? BulkScope(family) : $"ZohoBigin.modules.{module.ScopeToken}.READ").ToResult();
+            : ZohoErrors.ScopeMismatch(auth.HasAnyScope(Scopes.BulkReadAny) ? Scopes.RequiredForModule(module, "READ") : BulkScope(family)).ToResult();
     }
 
-    private static string BulkScope(ApiFamily family) => !family.IsCrm && family.Version == 1 ? "ZohoBigin.bulk.read" : "ZohoBigin.bulk.READ";
+    private static string BulkScope(ApiFamily family) => !family.IsCrm && family.Version == 1 ? Scopes.BulkReadV1 : Scopes.BulkRead;
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);

@@ -20,7 +20,7 @@ namespace BiginBulk.Server.Endpoints;
 /// </summary>
 public static class BulkWriteEndpoints
 {
-    private static readonly string[] DetailScopes = ["ZohoBigin.bulk.CREATE", "ZohoBigin.bulk.ALL"];
+    private static readonly string[] DetailScopes = Scopes.BulkWriteAny;
 
     public static void MapBulkWriteEndpoints(this IEndpointRouteBuilder app)
     {
@@ -41,14 +41,14 @@ public static class BulkWriteEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext http, AuthContext auth, Services services, ApiFamily family)
     {
-        if (!auth.HasAnyScope("ZohoBigin.bulk.CREATE", "ZohoBigin.bulk.ALL"))
+        if (!auth.HasAnyScope(Scopes.BulkWriteAny))
         {
-            return ZohoErrors.ScopeMismatch("ZohoBigin.bulk.CREATE").ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.BulkCreate).ToResult();
         }
 
         if (!Profiles.MayRunBulkJobs(auth.Profile))
         {
-            return ZohoErrors.NoPermission("create").ToResult();
+            return ZohoErrors.AuthorizationFailed("create").ToResult();
         }
 
         var body = await services.Json.ReadAsync(http.Request);
@@ -69,9 +69,9 @@ public static class BulkWriteEndpoints
         var definition = await BulkWriteRequestParser.ParseAsync(body, context, http.RequestAborted);
 
         var module = catalog.Find(definition.ModuleApiName)!;
-        if (!auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.CREATE"))
+        if (!auth.HasAnyScope(Scopes.ForModule(module, "CREATE")))
         {
-            return ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.CREATE").ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.RequiredForModule(module, "CREATE")).ToResult();
         }
 
         if (await services.Admission.RefuseAsync(http, store) is { } refusal)
@@ -79,6 +79,7 @@ public static class BulkWriteEndpoints
             return refusal;
         }
 
+        definition = definition with { Route = family.RouteName };
         await store.CreateWriteJobAsync(definition, http.RequestAborted);
         services.Signal.Notify();
         return new ZohoJsonResult(201, new JsonObject
@@ -98,12 +99,12 @@ public static class BulkWriteEndpoints
     {
         if (!auth.HasAnyScope(DetailScopes))
         {
-            return ZohoErrors.ScopeMismatch("ZohoBigin.bulk.CREATE").ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.BulkCreate).ToResult();
         }
 
         if (!Profiles.MayRunBulkJobs(auth.Profile))
         {
-            return ZohoErrors.NoPermission("read").ToResult();
+            return ZohoErrors.AuthorizationFailed("read").ToResult();
         }
 
         var store = services.Stores.For(auth.OrgId);
@@ -121,12 +122,12 @@ public static class BulkWriteEndpoints
     {
         if (!auth.HasAnyScope(DetailScopes))
         {
-            return ZohoErrors.ScopeMismatch("ZohoBigin.bulk.CREATE").ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.BulkCreate).ToResult();
         }
 
         if (!Profiles.MayRunBulkJobs(auth.Profile))
         {
-            return ZohoErrors.NoPermission("read").ToResult();
+            return ZohoErrors.AuthorizationFailed("read").ToResult();
         }
 
         // Another org's URL answers exactly like a missing one: nothing tells the caller it exists.

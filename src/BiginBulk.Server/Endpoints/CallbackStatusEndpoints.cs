@@ -15,9 +15,9 @@ public static class CallbackStatusEndpoints
     public static void MapCallbackStatusEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/biginbulk/v1/jobs/{jobId}/callback", async (HttpContext http, AuthContext auth, string jobId, IOrgStoreProvider stores) =>
         {
-            if (!auth.HasAnyScope("ZohoBigin.bulk.READ", "ZohoBigin.bulk.CREATE", "ZohoBigin.bulk.ALL"))
+            if (!auth.HasAnyScope(Scopes.CallbackStatusAny))
             {
-                return ZohoErrors.ScopeMismatch("ZohoBigin.bulk.READ").ToResult();
+                return ZohoErrors.ScopeMismatch(Scopes.BulkRead).ToResult();
             }
 
             var status = ZohoIds.TryParse(jobId, out var id) ? await stores.For(auth.OrgId).GetCallbackStatusAsync(id, http.RequestAborted) : null;

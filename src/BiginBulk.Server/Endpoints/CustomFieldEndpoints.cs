@@ -93,9 +93,9 @@ public static class CustomFieldEndpoints
 
     private static IResult? RefuseSettingsChange(AuthContext auth)
     {
-        if (!auth.HasAnyScope("ZohoBigin.settings.fields.ALL", "ZohoBigin.settings.ALL"))
+        if (!auth.HasAnyScope(Scopes.SettingsFieldsChange))
         {
-            return ZohoErrors.ScopeMismatch("ZohoBigin.settings.fields.ALL").ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.FieldsAll).ToResult();
         }
 
         return Profiles.MayChangeSettings(auth.Profile) ? null : ZohoErrors.NoPermission("change fields").ToResult();

@@ -16,8 +16,8 @@ namespace BiginBulk.Server.Endpoints;
 /// </summary>
 public static class MetadataEndpoints
 {
-    private static readonly string[] ModuleScopes = ["ZohoBigin.settings.modules.READ", "ZohoBigin.settings.modules.ALL", "ZohoBigin.settings.ALL"];
-    private static readonly string[] FieldScopes = ["ZohoBigin.settings.fields.READ", "ZohoBigin.settings.fields.ALL", "ZohoBigin.settings.ALL"];
+    private static readonly string[] ModuleScopes = Scopes.SettingsModulesRead;
+    private static readonly string[] FieldScopes = Scopes.SettingsFieldsRead;
 
     private static readonly string[] LayoutScopes = ["ZohoBigin.settings.layouts.READ", "ZohoBigin.settings.layouts.ALL", "ZohoBigin.settings.ALL"];
 

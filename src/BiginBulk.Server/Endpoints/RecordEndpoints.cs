@@ -84,9 +84,9 @@ public static class RecordEndpoints
     {
         var module = catalog.Find(name)
             ?? throw new ZohoErrorException(new ZohoError(400, "INVALID_MODULE", "the module name given seems to be invalid", new JsonObject { ["module"] = name }));
-        if (!auth.HasAnyScope("ZohoBigin.modules.ALL", $"ZohoBigin.modules.{module.ScopeToken}.ALL", $"ZohoBigin.modules.{module.ScopeToken}.READ"))
+        if (!auth.HasAnyScope(Scopes.ForModule(module, "READ")))
         {
-            throw new ZohoErrorException(ZohoErrors.ScopeMismatch($"ZohoBigin.modules.{module.ScopeToken}.READ"));
+            throw new ZohoErrorException(ZohoErrors.ScopeMismatch(Scopes.RequiredForModule(module, "READ")));
         }
 
         return module;

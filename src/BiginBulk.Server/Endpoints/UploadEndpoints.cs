@@ -41,14 +41,14 @@ public static class UploadEndpoints
 
     private static async Task<IResult> UploadAsync(HttpContext http, AuthContext auth, Services services, bool legacyStatus)
     {
-        if (!auth.HasScope("ZohoFiles.files.ALL"))
+        if (!auth.HasScope(Scopes.Files))
         {
-            return ZohoErrors.ScopeMismatch("ZohoFiles.files.ALL").ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.Files).ToResult();
         }
 
         if (!Profiles.MayRunBulkJobs(auth.Profile))
         {
-            return ZohoErrors.NoPermission("create").ToResult();
+            return ZohoErrors.AuthorizationFailed("create").ToResult();
         }
 
         var request = http.Request;

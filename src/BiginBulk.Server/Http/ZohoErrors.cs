@@ -20,6 +20,12 @@ public static class ZohoErrors
 
     public static ZohoError NoPermission(string action) => new(403, "NO_PERMISSION", $"Permission denied to {action}");
 
+    /// <summary>
+    /// The user's profile lacks the right for the operation (bulk import or export): Zoho's bulk pages answer
+    /// that with HTTP 400 and this message, keeping NO_PERMISSION for rights outside the profile's data privileges.
+    /// </summary>
+    public static ZohoError AuthorizationFailed(string action) => new(400, "AUTHORIZATION_FAILED", $"User does not have sufficient privilege to {action}.");
+
     public static ZohoError InvalidUrlPattern() =>
         new(404, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one");
 

@@ -1,7 +1,6 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using BiginBulk.Core.Json;
 
 namespace BiginBulk.Server.Http;
 
@@ -11,16 +10,13 @@ namespace BiginBulk.Server.Http;
 /// </summary>
 public sealed class ZohoJsonResult(int statusCode, JsonNode body) : IResult
 {
-    // Zoho writes '+' in offsets and non-ASCII text as is; the default encoder would write \u002B.
-    internal static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public int StatusCode => statusCode;
 
     public JsonNode Body => body;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(Options));
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(ZohoJson.Options));
         httpContext.Response.StatusCode = statusCode;
         httpContext.Response.ContentType = "application/json";
         httpContext.Response.ContentLength = bytes.Length;

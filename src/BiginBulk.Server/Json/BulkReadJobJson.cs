@@ -56,6 +56,36 @@ public static class BulkReadJobJson
         return json;
     }
 
+    /// <summary>
+    /// The body POSTed to a read job's callback, in the shape of the family it was created on. Bigin's page
+    /// gives its own sample: <c>job_id</c>, <c>operation</c>, <c>state</c>, <c>query</c> and <c>result</c> (with a
+    /// <c>download_url</c> on the job's version, or an <c>error_message</c>). CRM's pages say the callback is the job details.
+    /// </summary>
+    public static JsonObject RenderCallback(ReadJob job)
+    {
+        var family = ApiFamily.FromRouteName(job.Definition.Route);
+        var resultPath = $"{family.ReadPrefix}/{ZohoIds.Format(job.Definition.Id)}/result";
+        if (family.IsCrm)
+        {
+            return Render(job, family, resultPath);
+        }
+
+        var detail = RenderDetail(job, family, resultPath);
+        var callback = new JsonObject
+        {
+            ["job_id"] = ZohoIds.Format(job.Definition.Id),
+            ["operation"] = "read",
+            ["state"] = job.Progress.State,
+            ["query"] = detail["query"]!.DeepClone(),
+        };
+        if (detail["result"] is { } result)
+        {
+            callback["result"] = result.DeepClone();
+        }
+
+        return callback;
+    }
+
     /// <summary>The create-job answer: 201 <c>ADDED_SUCCESSFULLY</c> in a <c>data</c> array, with an empty <c>info</c>.</summary>
     public static JsonObject RenderCreated(BulkReadJobDefinition definition) => new()
     {

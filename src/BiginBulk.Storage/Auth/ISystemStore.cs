@@ -5,6 +5,13 @@ public interface ISystemStore
 {
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> while holding the store's bootstrap lock, which one process at a time holds
+    /// across every node sharing the store: nodes starting together on an empty store must create one default
+    /// org between them, so "find or create" has to be one step.
+    /// </summary>
+    Task<T> WithBootstrapLockAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default);
+
     Task CreateOrgAsync(Org org, CancellationToken cancellationToken = default);
 
     Task<Org?> GetOrgAsync(long id, CancellationToken cancellationToken = default);

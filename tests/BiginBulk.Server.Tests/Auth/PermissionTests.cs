@@ -13,14 +13,27 @@ public sealed class PermissionTests(ServerFixture fixture) : IClassFixture<Serve
     {
         var user = await AdminTool.RunJsonAsync(Server, "user", "create", "--org", Server.Credentials.OrgId, "--email", "standard@biginbulk.local", "--last-name", "Standard");
         var token = await AdminTool.RunJsonAsync(Server, "token", "create", "--client", Server.Credentials.ClientId,
-            "--user", user["id"]!.GetValue<string>(), "--scopes", "ZohoBigin.bulk.ALL,ZohoBigin.modules.ALL,ZohoFiles.files.ALL");
+            "--user", user["id"]!.GetValue<string>(), "--scopes", "ZohoBigin.bulk.ALL,ZohoBigin.modules.ALL,ZohoBigin.settings.ALL,ZohoFiles.files.ALL");
         using var client = new BiginClient(Server, token["access_token"]!.GetValue<string>());
 
         (await client.GetAsync("/bigin/v2/Contacts")).AssertStatus(HttpStatusCode.NoContent);
-        (await client.UploadAsync(ZipFiles.WithCsv("Last_Name\nX\n"))).AssertError(HttpStatusCode.Forbidden, "NO_PERMISSION");
-        (await client.PostJsonAsync("/bigin/bulk/v2/write", """{"operation":"insert"}""")).AssertError(HttpStatusCode.Forbidden, "NO_PERMISSION");
-        (await client.GetAsync("/bigin/bulk/v2/write/1")).AssertError(HttpStatusCode.Forbidden, "NO_PERMISSION");
-        (await client.PostJsonAsync("/bigin/bulk/v2/read", """{"query":{"module":"Contacts"}}""")).AssertError(HttpStatusCode.Forbidden, "NO_PERMISSION");
+        // Bulk import and export are profile privileges: Zoho's pages answer their absence with AUTHORIZATION_FAILED.
+        AssertPrivilege(await client.UploadAsync(ZipFiles.WithCsv("Last_Name\nX\n")), "create");
+        AssertPrivilege(await client.PostJsonAsync("/bigin/bulk/v2/write", """{"operation":"insert"}"""), "create");
+        AssertPrivilege(await client.GetAsync("/bigin/bulk/v2/write/1"), "read");
+        AssertPrivilege(await client.PostJsonAsync("/bigin/bulk/v2/read", """{"query":{"module":"Contacts"}}"""), "read");
+        AssertPrivilege(await client.PostJsonAsync("/bigin/bulk/v1/read", """{"query":{"module":"Contacts"}}"""), "read");
+        AssertPrivilege(await client.PostJsonAsync("/crm/bulk/v8/write", """{"operation":"insert"}"""), "create");
+        AssertPrivilege(await client.GetAsync("/crm/bulk/v8/read/1"), "read");
+
+        // A settings right that the profile lacks stays NO_PERMISSION.
+        (await client.PostJsonAsync("/biginbulk/v1/settings/custom_views?module=Contacts", """{"name":"Mine"}""")).AssertError(HttpStatusCode.Forbidden, "NO_PERMISSION");
+    }
+
+    private static void AssertPrivilege(Response response, string operation)
+    {
+        var json = response.AssertError(HttpStatusCode.BadRequest, "AUTHORIZATION_FAILED");
+        Assert.Equal($"User does not have sufficient privilege to {operation}.", json["message"]!.GetValue<string>());
     }
 
     [Fact]

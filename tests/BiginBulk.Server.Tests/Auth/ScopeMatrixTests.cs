@@ -29,13 +29,12 @@ public sealed class ScopeMatrixTests(ScopeMatrixFixture fixture) : IClassFixture
         { "write-download", "ZohoBigin.bulk.CREATE" },
         { "write-download", "ZohoCRM.bulk.ALL" },
 
-        { "read-v1-create", "ZohoBigin.bulk.read" },
-        { "read-v1-create", "ZohoBigin.modules.contacts.READ" },
-        { "read-v1-create", "ZohoBigin.modules.ALL" },
-        { "read-v1-details", "ZohoBigin.bulk.read" },
-        { "read-v1-details", "ZohoBigin.modules.contacts.READ" },
-        { "read-v1-result", "ZohoBigin.bulk.read" },
-        { "read-v1-result", "ZohoBigin.modules.contacts.ALL" },
+        // Bigin's v1 page: ZohoBigin.bulk.read "(and)" ZohoBigin.modules.{module}.{READ|ALL}.
+        { "read-v1-create", "ZohoBigin.bulk.read,ZohoBigin.modules.contacts.READ" },
+        { "read-v1-create", "ZohoBigin.bulk.read,ZohoBigin.modules.ALL" },
+        { "read-v1-details", "ZohoBigin.bulk.read,ZohoBigin.modules.contacts.READ" },
+        { "read-v1-details", "ZohoBigin.bulk.ALL,ZohoBigin.modules.contacts.ALL" },
+        { "read-v1-result", "ZohoBigin.bulk.read,ZohoBigin.modules.contacts.ALL" },
 
         { "read-v2-create", "ZohoBigin.bulk.READ,ZohoBigin.modules.contacts.READ" },
         { "read-v2-create", "ZohoBigin.bulk.READ,ZohoBigin.modules.contacts.ALL" },
@@ -82,6 +81,13 @@ public sealed class ScopeMatrixTests(ScopeMatrixFixture fixture) : IClassFixture
         { "write-download", "ZohoBigin.bulk.READ,ZohoBigin.modules.ALL" },
 
         { "read-v1-create", "ZohoBigin.bulk.CREATE" },
+        { "read-v1-create", "ZohoBigin.bulk.read" },
+        { "read-v1-create", "ZohoBigin.modules.contacts.READ" },
+        { "read-v1-create", "ZohoBigin.modules.ALL" },
+        { "read-v1-details", "ZohoBigin.bulk.read" },
+        { "read-v1-details", "ZohoBigin.modules.contacts.READ" },
+        { "read-v1-result", "ZohoBigin.bulk.read" },
+        { "read-v1-result", "ZohoBigin.modules.contacts.ALL" },
         { "read-v1-create", "ZohoBigin.modules.accounts.READ" },
         { "read-v1-create", "ZohoBigin.modules.contacts.CREATE" },
         { "read-v1-create", "ZohoBigin.settings.modules.READ" },

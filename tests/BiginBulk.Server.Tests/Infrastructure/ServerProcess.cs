@@ -16,6 +16,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly List<string> _output = [];
     private Process? _process;
     private bool _sharedStore;
+    private bool _startedTogether;
 
     private ServerProcess(string dataDirectory, Dictionary<string, string> settings)
     {
@@ -76,6 +77,45 @@ public sealed class ServerProcess : IAsyncDisposable
         await node.StartAgainAsync();
         return node;
     }
+
+    /// <summary>
+    /// Starts <paramref name="count"/> nodes at the same moment over one fresh, empty store (one PostgreSQL
+    /// database with a data directory per node, or on the SQLite run one shared data directory), so they race to
+    /// bootstrap it. Every node gets the credentials of the bootstrap.json that was written; the first node owns
+    /// the store and cleans it up.
+    /// </summary>
+    public static async Task<ServerProcess[]> StartTogetherAsync(int count, Func<int, IDictionary<string, string>> settings)
+    {
+        var first = Path.Combine(Path.GetTempPath(), "biginbulk-tests", Guid.NewGuid().ToString("N"));
+        var database = await TestStore.CreateDatabaseAsync();
+        var nodes = Enumerable.Range(0, count).Select(i =>
+        {
+            var directory = i == 0 || database is null ? first : Path.Combine(Path.GetTempPath(), "biginbulk-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(directory);
+            return new ServerProcess(directory, new Dictionary<string, string>(settings(i)))
+            {
+                PostgresConnectionString = database,
+                _sharedStore = i > 0,
+                _startedTogether = true,
+            };
+        }).ToArray();
+        await Task.WhenAll(nodes.Select(n => n.StartAgainAsync()));
+
+        var written = nodes.Select(n => n.BootstrapFile).Distinct(StringComparer.Ordinal).Where(File.Exists).ToList();
+        if (written.Count > 0)
+        {
+            var credentials = JsonSerializer.Deserialize<Bootstrap>(await File.ReadAllTextAsync(written[0]))!;
+            foreach (var node in nodes)
+            {
+                node.Credentials = credentials;
+            }
+        }
+
+        return nodes;
+    }
+
+    /// <summary>Where this node's bootstrap.json is, if it wrote one.</summary>
+    public string BootstrapFile => Path.Combine(DataDirectory, "data", "bootstrap.json");
 
     /// <summary>On a PostgreSQL run (<c>BIGINBULK_TEST_STORE=postgres</c>): this server's own, fresh database.</summary>
     public string? PostgresConnectionString { get; private set; }
@@ -160,8 +200,8 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        var bootstrap = Path.Combine(DataDirectory, "data", "bootstrap.json");
-        if (!_sharedStore || File.Exists(bootstrap))
+        var bootstrap = BootstrapFile;
+        if ((!_sharedStore && !_startedTogether) || File.Exists(bootstrap))
         {
             Credentials = JsonSerializer.Deserialize<Bootstrap>(await File.ReadAllTextAsync(bootstrap))!;
         }
