@@ -110,7 +110,9 @@ public sealed partial class BulkWriteJobRunner(
 
                 var row = rows.Current;
                 var rowNumber = checked((int)row.RowNumber);
-                var outcome = row.RowNumber > limits.MaxRowsPerFile
+                var outcome = row.StopsReading
+                    ? RowOutcome.Unprocessed(rowNumber, new RowError("INVALID_DATA", BulkWriteRowProcessor.RowColumn, row.Problem ?? ""))
+                    : row.RowNumber > limits.MaxRowsPerFile
                     ? new RowOutcome(rowNumber, RowStatus.Skipped, null,
                         [new RowError("LIMIT_EXCEEDED", BulkWriteRowProcessor.RowColumn, $"a file may hold at most {limits.MaxRowsPerFile} rows")])
                     : processor.Process(rowNumber, row.Fields, row.Problem, chunk.Records, audit);
@@ -134,7 +136,9 @@ public sealed partial class BulkWriteJobRunner(
             };
             if (!more)
             {
-                progress = progress with { Status = BulkWriteStatus.Completed, CompletedTime = time.GetUtcNow() };
+                // A file whose reading stopped early (a quote never closed) still completes with the rows read;
+                // the job's details say where and why, as the result file's UNPROCESSED row does.
+                progress = progress with { Status = BulkWriteStatus.Completed, CompletedTime = time.GetUtcNow(), FailureMessage = rows.Fault };
             }
 
             chunk.Commit(progress);
