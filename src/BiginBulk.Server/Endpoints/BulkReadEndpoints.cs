@@ -91,7 +91,11 @@ public static class BulkReadEndpoints
             return refusal;
         }
 
-        await store.CreateReadJobAsync(definition, http.RequestAborted);
+        if (!await store.TryCreateReadJobAsync(definition, services.Admission.MaxUnfinishedJobs, http.RequestAborted))
+        {
+            return services.Admission.TooManyJobs(http);
+        }
+
         services.Signal.Notify();
         return new ZohoJsonResult(201, BulkReadJobJson.RenderCreated(definition));
     }

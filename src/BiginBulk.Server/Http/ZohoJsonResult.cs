@@ -12,7 +12,9 @@ namespace BiginBulk.Server.Http;
 public sealed class ZohoJsonResult(int statusCode, JsonNode body) : IResult
 {
     // Zoho writes '+' in offsets and non-ASCII text as is; the default encoder would write \u002B.
-    internal static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // MaxDepth above the request reader's 64: anything stored from a request, echoed inside a response's own
+    // nesting (a view's criteria in a listing, a job's query in its details), can always be written back.
+    internal static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 };
 
     public int StatusCode => statusCode;
 
