@@ -47,7 +47,13 @@ builder.Services.AddSingleton<WorkerIdentity>();
 builder.Services.AddHostedService<BulkJobWorker>();
 builder.Services.AddHostedService<CallbackDeliveryWorker>();
 builder.Services.AddBiginBulkHealthChecks();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    // Raised so RequestSizeGuardMiddleware, not Kestrel, answers the usual 8 KiB / 32 KiB limits: with a body.
+    kestrel.Limits.MaxRequestLineSize = RequestSizeGuardMiddleware.KestrelRequestLineLimit;
+    kestrel.Limits.MaxRequestHeadersTotalSize = RequestSizeGuardMiddleware.KestrelHeadersLimit;
+});
 
 var admin = args.Length > 0 && args[0] == "admin";
 if (admin)
@@ -71,6 +77,7 @@ if (admin)
 }
 
 app.UseMiddleware<ErrorHandlingMiddleware>();
+app.UseMiddleware<RequestSizeGuardMiddleware>();
 app.UseRouting();
 app.UseMiddleware<UnmatchedRouteMiddleware>();
 app.UseMiddleware<ZohoAuthMiddleware>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using BiginBulk.Core.Modules;
 using BiginBulk.Storage.Records;
 using BiginBulk.Storage.Relational;
@@ -33,6 +34,10 @@ internal sealed class ExportSqlBuilder(ExportQuery query) : ExportSqlBuilderBase
         _parameters.Add((name, dbValue));
         return name;
     }
+
+    // One JSON array, unpacked by json_each; the left side's NOCASE collation and affinity apply to its values.
+    protected override string ValueList(IReadOnlyList<object> dbValues, bool text) =>
+        $"SELECT value FROM json_each({AddParameter(JsonSerializer.Serialize(dbValues))})";
 
     protected override object ToDb(FieldDefinition field, object value) => SqliteValues.ToDb(field, value);
 

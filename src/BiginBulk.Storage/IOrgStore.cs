@@ -27,6 +27,13 @@ public interface IOrgStore
 
     Task CreateWriteJobAsync(BulkWriteJobDefinition definition, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates the job only while the org has fewer than <paramref name="maxUnfinishedJobs"/> unfinished jobs,
+    /// write and read together, counted and inserted under one lock so concurrent creates cannot pass the cap.
+    /// False, creating nothing, at the cap.
+    /// </summary>
+    Task<bool> TryCreateWriteJobAsync(BulkWriteJobDefinition definition, int maxUnfinishedJobs, CancellationToken cancellationToken = default);
+
     Task<WriteJob?> GetWriteJobAsync(long jobId, CancellationToken cancellationToken = default);
 
     /// <summary>Ids of jobs that are ADDED or IN PROGRESS, oldest first.</summary>
@@ -49,6 +56,9 @@ public interface IOrgStore
     Task<IReadOnlyDictionary<string, object?>?> GetRecordAsync(ModuleDefinition module, long id, CancellationToken cancellationToken = default);
 
     Task CreateReadJobAsync(BulkReadJobDefinition definition, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="TryCreateWriteJobAsync"/>, for a read job.</summary>
+    Task<bool> TryCreateReadJobAsync(BulkReadJobDefinition definition, int maxUnfinishedJobs, CancellationToken cancellationToken = default);
 
     Task<ReadJob?> GetReadJobAsync(long jobId, CancellationToken cancellationToken = default);
 

@@ -15,6 +15,9 @@ public static partial class CriteriaParser
     /// <summary>The value that stands for "the field has no value".</summary>
     public const string EmptyValue = "${EMPTY}";
 
+    /// <summary>How deep groups may nest in one criteria tree.</summary>
+    public const int MaxGroupDepth = 25;
+
     private const string Code = BulkReadErrorCodes.InvalidCriteria;
 
     /// <summary>
@@ -37,6 +40,17 @@ public static partial class CriteriaParser
                 jsonPath, ("max_limit", maxConditions));
         }
 
+        // Zoho's 25 conditions never need more than 24 nested groups, and each group is two JSON levels: past
+        // MaxGroupDepth the echo of the query (job details, callbacks, a view listing) would pass JSON's usual
+        // depth of 64 and could not be written back. Refuse it now rather than store what cannot be read back.
+        var depth = GroupDepth(criteria);
+        if (depth > MaxGroupDepth)
+        {
+            throw BulkReadErrors.Error(BulkReadErrorCodes.CriteriaLimitExceeded,
+                $"the criteria nests groups {BulkReadErrors.Invariant(depth)} deep; at most {BulkReadErrors.Invariant(MaxGroupDepth)} levels of group are allowed.",
+                jsonPath, ("max_limit", MaxGroupDepth));
+        }
+
         return ParseNode(criteria, module, findModule, jsonPath);
     }
 
@@ -50,6 +64,11 @@ public static partial class CriteriaParser
         (_, null) => a,
         _ => new CriteriaGroup(GroupOperator.And, [a, b]),
     };
+
+    private static int GroupDepth(JsonNode? node) =>
+        node is JsonObject obj && obj.Get("group", out _) is JsonArray group
+            ? 1 + group.Select(GroupDepth).DefaultIfEmpty(0).Max()
+            : 0;
 
     private static int CountConditions(JsonNode? node) =>
         node is JsonObject obj && obj.Get("group", out _) is JsonArray group

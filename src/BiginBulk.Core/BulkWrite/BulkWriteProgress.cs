@@ -22,7 +22,8 @@ public sealed record BulkWriteProgress
 
     public int TotalCount => AddedCount + UpdatedCount + SkippedCount;
 
-    /// <summary>Why the job failed, for a job-level failure.</summary>
+    /// <summary>Why the job failed, for a job-level failure; for a completed job, why reading the file stopped
+    /// before its end (the rows from the one named on were not read). Null when neither happened.</summary>
     public string? FailureMessage { get; init; }
 
     public DateTimeOffset? CompletedTime { get; init; }

@@ -35,7 +35,9 @@ public sealed partial class ChunkDecider
         var outcomes = new List<RowOutcome>(chunk.Rows.Count);
         foreach (var row in chunk.Rows)
         {
-            outcomes.Add(row.Skipped is { } errors ? Skipped(row.RowNumber, errors) : Decide(row, audit));
+            outcomes.Add(row.Skipped is { } errors
+                ? row.Unprocessed ? RowOutcome.Unprocessed(row.RowNumber, errors) : Skipped(row.RowNumber, errors)
+                : Decide(row, audit));
         }
 
         return new ChunkDecisions(outcomes, _writes);

@@ -15,4 +15,8 @@ public sealed class PreparedChunk
     /// <summary>Adds a row already decided by the caller (e.g. beyond the file's row limit).</summary>
     public void AddSkipped(int rowNumber, RowError error) =>
         Rows.Add(new PreparedRow(rowNumber) { Skipped = [error] });
+
+    /// <summary>Adds a row the reader could not get past (e.g. a quote never closed): UNPROCESSED, not applied.</summary>
+    public void AddUnprocessed(int rowNumber, RowError error) =>
+        Rows.Add(new PreparedRow(rowNumber) { Skipped = [error], Unprocessed = true });
 }

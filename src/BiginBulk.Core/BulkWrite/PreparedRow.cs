@@ -10,6 +10,9 @@ internal sealed class PreparedRow(int rowNumber)
     /// <summary>Set when the row is skipped whatever the store holds (a reader problem, a limit).</summary>
     public RowError[]? Skipped { get; init; }
 
+    /// <summary>With <see cref="Skipped"/>: the row is UNPROCESSED (reading stopped there) rather than SKIPPED.</summary>
+    public bool Unprocessed { get; init; }
+
     public PreparedCell[] Cells { get; init; } = [];
 
     public RowError? IdError { get; init; }

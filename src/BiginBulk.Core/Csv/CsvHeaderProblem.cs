@@ -2,7 +2,7 @@ namespace BiginBulk.Core.Csv;
 
 /// <summary>
 /// Why a CSV's header is refused at job creation. The API layer maps these to Zoho codes; the natural
-/// choices are <c>HEADER_LIMIT_EXCEEDED</c> for <see cref="TooManyColumns"/> and <c>FILE_NOT_SUPPORTED</c>
+/// choices are <c>HEADER_LIMIT_EXCEEDED</c> for <see cref="TooManyColumns"/> and <see cref="TooLong"/> and <c>FILE_NOT_SUPPORTED</c>
 /// (or <c>INVALID_DATA</c> on <c>character_encoding</c>) for the rest.
 /// </summary>
 public enum CsvHeaderProblem
@@ -21,4 +21,7 @@ public enum CsvHeaderProblem
 
     /// <summary>More columns than the limit (200 at Zoho).</summary>
     TooManyColumns,
+
+    /// <summary>The header row is longer than the reader's row limit: far too many columns to count.</summary>
+    TooLong,
 }

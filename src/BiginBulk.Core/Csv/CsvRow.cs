@@ -10,4 +10,11 @@ namespace BiginBulk.Core.Csv;
 /// </param>
 /// <param name="Fields">Exactly as many values as the header has columns; missing cells are empty strings.</param>
 /// <param name="Problem">Null, or why the row cannot be trusted (ragged, undecodable bytes, broken quoting).</param>
-public sealed record CsvRow(long RowNumber, IReadOnlyList<string> Fields, string? Problem);
+public sealed record CsvRow(long RowNumber, IReadOnlyList<string> Fields, string? Problem)
+{
+    /// <summary>
+    /// True for the row where reading stopped (a quoted value never closed): it and every row after it were not
+    /// read, and <see cref="Problem"/> says so.
+    /// </summary>
+    public bool StopsReading { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Sylvan.Data.Csv;
 
@@ -35,11 +36,10 @@ public sealed partial class CsvRowReader
         var decoding = (Encoding)detection.Encoding.Clone();
         decoding.DecoderFallback = fallback;
 
-        var text = new StreamReader(
-            new PrefixedStream(body, csv, options.LeaveOpen),
-            decoding,
-            detectEncodingFromByteOrderMarks: false,
-            StreamReaderBufferSize);
+        var text = new CsvRecordGuard(
+            new StreamReader(new PrefixedStream(body, csv, options.LeaveOpen), decoding, detectEncodingFromByteOrderMarks: false, StreamReaderBufferSize),
+            delimiter,
+            options.MaxRowLength);
         CsvDataReader? data = null;
         try
         {
@@ -71,8 +71,10 @@ public sealed partial class CsvRowReader
         Delimiter = delimiter,
         CsvStyle = CsvStyle.Standard,
         Comment = NoComment,
+        // The guard in front hands Sylvan no record longer than MaxRowLength; the slack covers the line break and
+        // Sylvan's own bookkeeping, so Sylvan's too-large error is only a last resort.
         BufferSize = Math.Clamp(options.MaxRowLength, 0x80, 64 * 1024),
-        MaxBufferSize = Math.Max(options.MaxRowLength, 0x80),
+        MaxBufferSize = (2 * Math.Max(options.MaxRowLength, 0x80)) + 0x80,
         OwnsReader = true,
     };
 
@@ -96,6 +98,13 @@ public sealed partial class CsvRowReader
             if (!more)
             {
                 throw new CsvHeaderException(CsvHeaderProblem.EmptyFile, "The CSV file is empty: it has no header row.");
+            }
+
+            if (IsMarker(CsvRecordGuard.TooLongMarker) || IsMarker(CsvRecordGuard.NeverClosedMarker))
+            {
+                throw new CsvHeaderException(
+                    CsvHeaderProblem.TooLong,
+                    string.Create(CultureInfo.InvariantCulture, $"The header row is longer than {_maxRowLength} characters, so it has far more columns than allowed (or a column name that starts with a quote never ends)."));
             }
 
             if (!IsBlankRecord())

@@ -22,8 +22,11 @@ namespace BiginBulk.Core.Csv;
 /// where that value starts is returned with empty fields and a <see cref="CsvRow.Problem"/> naming the row,
 /// and reading stops there: <see cref="ReadAsync"/> then returns false and <see cref="Fault"/> says that this
 /// row and every row after it were not read. The parser cannot find where the next row starts, so guessing
-/// would risk importing garbage; stopping loudly loses nothing silently. A row longer than
-/// <see cref="CsvReaderOptions.MaxRowLength"/> is treated the same way.</para>
+/// would risk importing garbage; stopping loudly loses nothing silently.</para>
+/// <para><b>Over-long rows.</b> A row longer than <see cref="CsvReaderOptions.MaxRowLength"/> is returned with
+/// empty fields and a problem, and reading goes on at the next row (<see cref="CsvRecordGuard"/> finds it with
+/// the same quoting rules). Only when the over-long row is a quoted value never closed before the end of the
+/// file does reading stop, as above.</para>
 /// <para><b>Undecodable bytes</b> become U+FFFD, and the rows holding them get a problem.</para>
 /// </remarks>
 public sealed partial class CsvRowReader : IDisposable, IAsyncDisposable
@@ -74,7 +77,8 @@ public sealed partial class CsvRowReader : IDisposable, IAsyncDisposable
         _current = await NextAsync(cancellationToken) switch
         {
             Step.Row => BuildRow(),
-            Step.Broken => new CsvRow(RowCount, EmptyFields(), Fault),
+            Step.TooLong => new CsvRow(RowCount, EmptyFields(), Invariant($"Row {RowCount} is longer than {_maxRowLength} characters; it was skipped and reading went on with the next row.")),
+            Step.Broken => new CsvRow(RowCount, EmptyFields(), Fault) { StopsReading = true },
             _ => null,
         };
         return _current is not null;
@@ -104,6 +108,7 @@ public sealed partial class CsvRowReader : IDisposable, IAsyncDisposable
     private enum Step
     {
         Row,
+        TooLong,
         Broken,
         End,
     }
@@ -131,6 +136,20 @@ public sealed partial class CsvRowReader : IDisposable, IAsyncDisposable
                 break;
             }
 
+            if (IsMarker(CsvRecordGuard.NeverClosedMarker))
+            {
+                _finished = true;
+                RowCount++;
+                Fault = Invariant($"Row {RowCount} is longer than {_maxRowLength} characters because a quoted value that starts in it is never closed.") + StoppedSuffix;
+                return Step.Broken;
+            }
+
+            if (IsMarker(CsvRecordGuard.TooLongMarker))
+            {
+                RowCount++;
+                return Step.TooLong;
+            }
+
             if (!IsBlankRecord())
             {
                 RowCount++;
@@ -140,6 +159,10 @@ public sealed partial class CsvRowReader : IDisposable, IAsyncDisposable
 
         return Step.End;
     }
+
+    /// <summary>Whether the record is one that <see cref="CsvRecordGuard"/> put in place of an over-long row.</summary>
+    private bool IsMarker(char marker) =>
+        _data.RowFieldCount == 1 && _data.GetFieldSpan(0) is [var only] && only == marker;
 
     private bool IsBlankRecord() =>
         _data.RowFieldCount == 0 || (_data.RowFieldCount == 1 && _data.GetFieldSpan(0).IsWhiteSpace());
@@ -186,9 +209,11 @@ public sealed partial class CsvRowReader : IDisposable, IAsyncDisposable
         return false;
     }
 
+    private const string StoppedSuffix = " Reading stopped here: this row and every row after it were not read.";
+
     private string BrokenRowMessage(CsvFormatException ex)
     {
-        const string Stopped = " Reading stopped here: this row and every row after it were not read.";
+        const string Stopped = StoppedSuffix;
         if (ex is CsvRecordTooLargeException)
         {
             return Invariant($"Row {RowCount} is longer than {_maxRowLength} characters, most likely because a quoted value that starts in it is never closed.") + Stopped;

@@ -12,8 +12,10 @@ namespace BiginBulk.Core.Json;
 /// </summary>
 public static class ZohoJson
 {
-    /// <summary>Relaxed escaping: only what JSON itself requires (quotes, backslashes, control characters).</summary>
-    public static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Relaxed escaping: only what JSON itself requires (quotes, backslashes, control characters).
+    /// MaxDepth above the request reader's 64: anything stored from a request, echoed inside a response's own
+    /// nesting (a view's criteria in a listing, a job's query in its details), can always be written back.</summary>
+    public static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 };
 
     /// <summary>
     /// A request value as an error message shows it: a string as its plain text in double quotes, anything

@@ -16,6 +16,21 @@ public static class CustomFieldRules
         FieldType.Date, FieldType.DateTime, FieldType.Boolean, FieldType.Lookup,
     ];
 
+    /// <summary>
+    /// Custom fields per module. Each is a column of the module's table, and the stores' own ceilings differ
+    /// (SQLite 2,000 columns, PostgreSQL 1,600, dropped columns included); 500 stays well below both, with room
+    /// for the standard fields and for fields deleted and added again.
+    /// </summary>
+    public const int MaxCustomFieldsPerModule = 500;
+
+    /// <summary>
+    /// Names the stores use for their own hidden columns (SQLite's rowid aliases, PostgreSQL's system columns)
+    /// or for the record id: a column of that name either fails to be created or shadows the system one.
+    /// Compared ignoring case, as SQLite compares identifiers.
+    /// </summary>
+    public static IReadOnlySet<string> ReservedApiNames { get; } = new HashSet<string>(
+        ["id", "rowid", "oid", "_rowid_", "ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A type by Zoho's <c>data_type</c> name; <c>decimal</c> is accepted for Zoho's <c>double</c>.</summary>
     public static FieldType? ParseType(string name) =>
         string.Equals(name, "decimal", StringComparison.OrdinalIgnoreCase)
@@ -43,6 +58,12 @@ public static class CustomFieldRules
         if (apiName.Length is 0 or > 50 || !char.IsAsciiLetter(apiName[0]) || !apiName.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
         {
             problem = $"'{apiName}' is not a valid API name: use 1 to 50 letters, digits and underscores, starting with a letter.";
+            return false;
+        }
+
+        if (ReservedApiNames.Contains(apiName))
+        {
+            problem = $"'{apiName}' is reserved: the database uses that name for a column of its own; choose another API name.";
             return false;
         }
 

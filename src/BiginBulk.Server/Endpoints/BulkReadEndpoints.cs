@@ -92,7 +92,11 @@ public static class BulkReadEndpoints
         }
 
         definition = definition with { Route = family.RouteName };
-        await store.CreateReadJobAsync(definition, http.RequestAborted);
+        if (!await store.TryCreateReadJobAsync(definition, services.Admission.MaxUnfinishedJobs, http.RequestAborted))
+        {
+            return services.Admission.TooManyJobs(http);
+        }
+
         services.Signal.Notify();
         return new ZohoJsonResult(201, BulkReadJobJson.RenderCreated(definition));
     }

@@ -80,7 +80,11 @@ public static class BulkWriteEndpoints
         }
 
         definition = definition with { Route = family.RouteName };
-        await store.CreateWriteJobAsync(definition, http.RequestAborted);
+        if (!await store.TryCreateWriteJobAsync(definition, services.Admission.MaxUnfinishedJobs, http.RequestAborted))
+        {
+            return services.Admission.TooManyJobs(http);
+        }
+
         services.Signal.Notify();
         return new ZohoJsonResult(201, new JsonObject
         {

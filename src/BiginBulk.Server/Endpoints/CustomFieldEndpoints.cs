@@ -40,6 +40,14 @@ public static class CustomFieldEndpoints
         }
 
         var apiName = body.RequiredString("api_name", "$");
+        var custom = module.Fields.Count(f => f.CustomField);
+        if (custom >= CustomFieldRules.MaxCustomFieldsPerModule)
+        {
+            // Well below both stores' column ceilings, so the refusal is the same everywhere and never a 500.
+            throw new ZohoErrorException(new ZohoError(400, "LIMIT_EXCEEDED",
+                $"{module.ApiName} already has {custom} custom fields; at most {CustomFieldRules.MaxCustomFieldsPerModule} are allowed.",
+                new JsonObject { ["max_limit"] = CustomFieldRules.MaxCustomFieldsPerModule, ["json_path"] = "$.api_name" }));
+        }
         var typeName = body.RequiredString("data_type", "$");
         var type = CustomFieldRules.ParseType(typeName)
             ?? throw Invalid($"data_type '{typeName}' cannot be added; use one of {string.Join(", ", CustomFieldRules.AllowedTypes.Select(t => t.ToZohoName()))}.", "$.data_type");

@@ -70,7 +70,13 @@ public static class RecordEndpoints
         var catalog = await store.GetCatalogAsync(http.RequestAborted);
         var definition = FindReadableModule(auth, catalog, module);
         var fields = SelectFields(definition, http.Request.Query["fields"].ToString());
-        var record = ZohoIds.TryParse(id, out var recordId) ? await store.GetRecordAsync(definition, recordId, http.RequestAborted) : null;
+        if (!ZohoIds.TryParse(id, out var recordId))
+        {
+            // Zoho refuses an id that is not a number; "no content" would claim the record might exist.
+            return new ZohoError(400, "INVALID_DATA", "the id given seems to be invalid", new JsonObject { ["id"] = id }).ToResult();
+        }
+
+        var record = await store.GetRecordAsync(definition, recordId, http.RequestAborted);
         if (record is null)
         {
             return Results.NoContent();

@@ -38,7 +38,10 @@ public static class UploadedCsv
 
         if (!header.IsValid)
         {
-            throw NotSupported(header.Message);
+            throw header.Problem == CsvHeaderProblem.TooLong
+                ? new ZohoErrorException(new ZohoError(400, "HEADER_LIMIT_EXCEEDED", $"{header.Message} At most {limits.MaxColumns} columns are allowed.",
+                    new JsonObject { ["max_limit"] = limits.MaxColumns, ["json_path"] = "$.resource[0].file_id" }))
+                : NotSupported(header.Message);
         }
 
         return new CsvFileHeader(file.CsvName, header.Columns);

@@ -10,6 +10,9 @@ public sealed class UploadedCsvRows(Stream zip, ZipCsvEntry entry, CsvRowReader 
 
     public CsvRow Current => reader.Current;
 
+    /// <summary>Null, or why reading stopped before the end of the file (see <see cref="CsvRowReader.Fault"/>).</summary>
+    public string? Fault => reader.Fault;
+
     public ValueTask<bool> ReadAsync(CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken);
 
     public ValueTask<long> SkipRowsAsync(long count, CancellationToken cancellationToken) => reader.SkipRowsAsync(count, cancellationToken);

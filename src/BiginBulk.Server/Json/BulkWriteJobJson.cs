@@ -32,6 +32,18 @@ public static class BulkWriteJobJson
         if (progress.Status == BulkWriteStatus.Completed && downloadUrl is not null)
         {
             json["result"] = new JsonObject { ["download_url"] = downloadUrl };
+            if (progress.FailureMessage is { } stopped)
+            {
+                // Reading stopped early (a quote never closed): the last row read is where, as in the result
+                // file's UNPROCESSED row. Zoho's job-level error object carries it, as its failure callbacks do.
+                json["result"]!["error_message"] = new JsonObject
+                {
+                    ["status"] = "error",
+                    ["code"] = "INVALID_DATA",
+                    ["message"] = stopped,
+                    ["details"] = new JsonObject { ["row"] = progress.CheckpointRow },
+                };
+            }
         }
 
         json["created_by"] = new JsonObject { ["id"] = ZohoIds.Format(definition.CreatedBy.Id), ["name"] = definition.CreatedBy.Name };

@@ -146,7 +146,13 @@ public sealed partial class BulkWriteJobRunner(
 
                     var row = rows.Current;
                     var rowNumber = checked((int)row.RowNumber);
-                    if (row.RowNumber > limits.MaxRowsPerFile)
+                    if (row.StopsReading)
+                    {
+                        // Reading cannot go past this row (a quote never closed): it is UNPROCESSED, and the job's
+                        // details say where and why (rows.Fault), as the result file does.
+                        chunk.AddUnprocessed(rowNumber, new RowError("INVALID_DATA", ChunkDecider.RowColumn, row.Problem ?? ""));
+                    }
+                    else if (row.RowNumber > limits.MaxRowsPerFile)
                     {
                         chunk.AddSkipped(rowNumber, new RowError("LIMIT_EXCEEDED", ChunkDecider.RowColumn, $"a file may hold at most {limits.MaxRowsPerFile} rows"));
                     }
@@ -159,7 +165,7 @@ public sealed partial class BulkWriteJobRunner(
                     last = row.RowNumber;
                 }
 
-                await writer.WriteAsync(new ReadChunk(chunk, echoes, last, !more), cancellationToken);
+                await writer.WriteAsync(new ReadChunk(chunk, echoes, last, !more, more ? null : rows.Fault), cancellationToken);
             }
         }
         finally
@@ -204,15 +210,18 @@ public sealed partial class BulkWriteJobRunner(
         };
         if (read.IsLast)
         {
-            progress = progress with { Status = BulkWriteStatus.Completed, CompletedTime = time.GetUtcNow() };
+            // A file whose reading stopped early (a quote never closed) still completes with the rows read;
+            // the job's details say where and why, as the result file's UNPROCESSED row does.
+            progress = progress with { Status = BulkWriteStatus.Completed, CompletedTime = time.GetUtcNow(), FailureMessage = read.Fault };
         }
 
         chunk.Commit(progress);
         return progress;
     }
 
-    /// <summary>A prepared chunk, the echoed cells of its rows, its last row number, and whether the file ends with it.</summary>
-    private sealed record ReadChunk(PreparedChunk Rows, List<string[]> Echoes, long LastRow, bool IsLast)
+    /// <summary>A prepared chunk, the echoed cells of its rows, its last row number, whether the file ends with it,
+    /// and (on the last chunk) why reading stopped early, if it did.</summary>
+    private sealed record ReadChunk(PreparedChunk Rows, List<string[]> Echoes, long LastRow, bool IsLast, string? Fault)
     {
         public int Count => Rows.Count;
     }

@@ -17,8 +17,12 @@ public sealed class JobAdmission(IOptions<BiginBulkOptions> options, TimeProvide
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
+    /// <summary>The cap to pass to the store's <c>TryCreate…JobAsync</c>, which enforces it atomically.</summary>
+    public int MaxUnfinishedJobs => options.Value.Limits.MaxConcurrentJobsPerOrg;
+
     /// <summary>Refuses a job over the concurrency cap or, with credits on, over the daily allowance;
-    /// otherwise spends the job's credits. <paramref name="isRead"/> picks the read job's price.</summary>
+    /// otherwise spends the job's credits. <paramref name="isRead"/> picks the read job's price. This count is
+    /// only a fast path: the store counts again under a lock when it creates the job.</summary>
     public async Task<IResult?> RefuseAsync(HttpContext http, IOrgStore store, bool isRead = false)
     {
         var limit = options.Value.Limits.MaxConcurrentJobsPerOrg;
@@ -29,6 +33,13 @@ public sealed class JobAdmission(IOptions<BiginBulkOptions> options, TimeProvide
             return await SpendCreditsAsync(http, store, isRead);
         }
 
+        return TooManyJobs(http);
+    }
+
+    /// <summary>The 429 for an org at its cap, with <c>Retry-After</c>.</summary>
+    public IResult TooManyJobs(HttpContext http)
+    {
+        var limit = MaxUnfinishedJobs;
         http.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         return new ZohoError(429, "TOO_MANY_REQUESTS", $"At most {limit} bulk jobs may be waiting or running at once; try again once one has finished.",
             new JsonObject { ["max_limit"] = limit }).ToResult();

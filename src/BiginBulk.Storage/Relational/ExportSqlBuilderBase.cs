@@ -21,6 +21,12 @@ public abstract class ExportSqlBuilderBase
     private readonly Dictionary<string, string> _joinAliases = new(StringComparer.Ordinal);
     private readonly StringBuilder _joins = new();
 
+    /// <summary>
+    /// Longer in/not_in lists are bound as one parameter (<see cref="ValueList"/>): one placeholder per value
+    /// would pass SQLite's 32,766 and PostgreSQL's 65,535 bound variables per statement.
+    /// </summary>
+    public const int MaxInlineValues = 100;
+
     protected ExportSqlBuilderBase(ExportQuery query) => _query = query;
 
     /// <summary>SQL that is always true / always false in this dialect.</summary>
@@ -58,6 +64,12 @@ public abstract class ExportSqlBuilderBase
 
     /// <summary>Binds a value already in its stored form; returns its placeholder.</summary>
     protected abstract string AddParameter(object dbValue);
+
+    /// <summary>
+    /// A subquery yielding <paramref name="dbValues"/> (stored forms) from one bound parameter, compared as
+    /// <see cref="CaseInsensitiveValue"/> when <paramref name="text"/>.
+    /// </summary>
+    protected abstract string ValueList(IReadOnlyList<object> dbValues, bool text);
 
     /// <summary>A criteria value of <paramref name="field"/> in its stored form.</summary>
     protected abstract object ToDb(FieldDefinition field, object value);
@@ -130,7 +142,10 @@ public abstract class ExportSqlBuilderBase
         var positive = condition.Comparator switch
         {
             Comparator.Equal or Comparator.NotEqual or Comparator.In or Comparator.NotIn =>
-                values.Count == 0 ? null : values.Count == 1 ? $"{compared} = {Value(values[0])}" : $"{compared} IN ({string.Join(", ", values.Select(Value))})",
+                values.Count == 0 ? null
+                : values.Count == 1 ? $"{compared} = {Value(values[0])}"
+                : values.Count <= MaxInlineValues ? $"{compared} IN ({string.Join(", ", values.Select(Value))})"
+                : $"{compared} IN ({ValueList([.. values.Select(v => ToDb(field, v))], text)})",
             Comparator.LessThan => $"{compared} < {Value(values[0])}",
             Comparator.LessEqual => $"{compared} <= {Value(values[0])}",
             Comparator.GreaterThan => $"{compared} > {Value(values[0])}",

@@ -124,15 +124,20 @@ public sealed class CsvShapeTests(ServerFixture fixture) : IClassFixture<ServerF
     {
         var tag = WriteJobs.NewTag();
         // Row 2's quote swallows the rest of the file: where row 3 starts cannot be known, so nothing
-        // after the broken row is imported, and the broken row says so instead of the file failing.
+        // after the broken row is imported, and the broken row (UNPROCESSED: reading stopped there) says so
+        // instead of the file failing; the job details name it too.
         var csv = $"Last_Name,Title\n{tag}-1,ok\n{tag}-2,\"never closed\n{tag}-3,lost\n{tag}-4,lost\n";
 
         var run = await Client.WriteAsync(csv);
 
         Assert.Equal("COMPLETED", run.Job["status"]!.GetValue<string>());
-        run.AssertCounts(added: 1, updated: 0, skipped: 1);
+        Assert.Equal(1, run.Count("added_count"));
+        Assert.Equal(1, run.Count("skipped_count"));
+        Assert.Equal(2, run.Count("total_count"));
+        Assert.Equal(["ADDED", "UNPROCESSED"], run.Result.Statuses);
         run.AssertRow(0, "ADDED");
-        run.AssertRow(1, "SKIPPED", "INVALID_DATA");
+        run.AssertRow(1, "UNPROCESSED", "INVALID_DATA");
+        Assert.Equal(2, run.Job["result"]!["error_message"]!["details"]!["row"]!.GetValue<long>());
         var names = (await Client.RecordsTaggedAsync("Contacts", "Last_Name", tag)).Select(r => r.Text("Last_Name"));
         Assert.Equal([$"{tag}-1"], names);
     }

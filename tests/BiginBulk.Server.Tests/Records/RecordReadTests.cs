@@ -87,7 +87,8 @@ public sealed class RecordReadTests : IAsyncLifetime
     public async Task Unknown_record_id_answers_204()
     {
         (await _client.GetAsync("/bigin/v2/Contacts/1234567890123456789")).AssertStatus(HttpStatusCode.NoContent);
-        (await _client.GetAsync("/bigin/v2/Contacts/not-a-number")).AssertStatus(HttpStatusCode.NoContent);
+        // An id that is not a number is not "no such record" but a client error, as Zoho answers (issue 9 item 7).
+        (await _client.GetAsync("/bigin/v2/Contacts/not-a-number")).AssertError(HttpStatusCode.BadRequest, "INVALID_DATA");
     }
 
     [Fact]
