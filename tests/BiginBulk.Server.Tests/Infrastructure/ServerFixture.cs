@@ -9,7 +9,13 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await ServerProcess.StartAsync();
+        // A class's tests create jobs faster than a loaded machine finishes them, and admission counts exactly:
+        // the per-org cap would answer 429 to tests about something else. The cap has its own tests, which set it
+        // explicitly (CreateJob/JobAdmissionConcurrencyTests, Auth/PermissionTests).
+        Server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["BiginBulk:Limits:MaxConcurrentJobsPerOrg"] = "1000",
+        });
         Client = new BiginClient(Server);
     }
 
