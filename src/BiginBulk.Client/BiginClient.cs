@@ -107,7 +107,7 @@ public sealed partial class BiginClient : IDisposable
     {
         await _downloads.WaitTurnAsync(jobId, cancellationToken);
         var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
-        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+        return new OwnedStream(await response.Content.ReadAsStreamAsync(cancellationToken), response);
     }
 
     internal static StringContent Json(System.Text.Json.Nodes.JsonNode body) =>

@@ -1,7 +1,8 @@
 namespace BiginBulk.Client;
 
-/// <summary>A read-only stream that disposes what it was opened from (the spooled zip) along with itself.</summary>
-internal sealed class OwnedStream(Stream inner, IAsyncDisposable owner) : Stream
+/// <summary>A read-only stream that disposes what it was opened from (the spooled zip, or the HTTP response
+/// whose body it is) along with itself.</summary>
+internal sealed class OwnedStream(Stream inner, IDisposable owner) : Stream
 {
     public override bool CanRead => true;
 
@@ -33,7 +34,15 @@ internal sealed class OwnedStream(Stream inner, IAsyncDisposable owner) : Stream
     public override async ValueTask DisposeAsync()
     {
         await inner.DisposeAsync();
-        await owner.DisposeAsync();
+        if (owner is IAsyncDisposable asyncOwner)
+        {
+            await asyncOwner.DisposeAsync();
+        }
+        else
+        {
+            owner.Dispose();
+        }
+
         await base.DisposeAsync();
     }
 
@@ -42,7 +51,7 @@ internal sealed class OwnedStream(Stream inner, IAsyncDisposable owner) : Stream
         if (disposing)
         {
             inner.Dispose();
-            owner.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            owner.Dispose();
         }
 
         base.Dispose(disposing);

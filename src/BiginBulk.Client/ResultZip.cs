@@ -6,7 +6,7 @@ namespace BiginBulk.Client;
 /// A downloaded result zip, spooled to a temp file (a zip's directory is at its end, and reading it from the
 /// network would otherwise buffer the whole file in memory), exposing its single entry as a stream.
 /// </summary>
-internal sealed class ResultZip : IAsyncDisposable
+internal sealed class ResultZip : IAsyncDisposable, IDisposable
 {
     private readonly FileStream _file;
     private readonly ZipArchive _archive;
@@ -53,5 +53,11 @@ internal sealed class ResultZip : IAsyncDisposable
     {
         _archive.Dispose();
         await _file.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _archive.Dispose();
+        _file.Dispose();
     }
 }
