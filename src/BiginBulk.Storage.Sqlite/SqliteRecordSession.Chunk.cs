@@ -41,7 +41,8 @@ internal sealed partial class SqliteRecordSession
                     FROM {RecordTableSchema.TableName(module)} WHERE {column} IN (SELECT value FROM json_each($keys)))
                 WHERE n <= {ChunkAnswers.HoldersPerKey}
                 """,
-                JsonSerializer.Serialize(set.Keys.Select(k => SqliteValues.ToDb(field, k)).ToArray()));
+                // NOCASE folds ASCII only: the rows' own spellings find stored non-ASCII text that the folded keys miss.
+                JsonSerializer.Serialize(set.Keys.Concat(set.Spellings).Select(k => SqliteValues.ToDb(field, k)).Distinct().ToArray()));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

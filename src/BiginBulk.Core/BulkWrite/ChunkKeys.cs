@@ -42,6 +42,10 @@ public sealed class ChunkKeys
         }
 
         keys.Keys.Add(TextKey.Of(field, value));
+        if (value is string spelling && TextKey.IsText(field.Type))
+        {
+            keys.Spellings.Add(spelling);
+        }
     }
 
     /// <summary>The keys of one field: folded text or typed values, each once.</summary>
@@ -52,5 +56,12 @@ public sealed class ChunkKeys
         public FieldDefinition Field { get; } = field;
 
         public HashSet<object> Keys { get; } = [];
+
+        /// <summary>Text keys as the rows spell them. A store whose comparison folds less than
+        /// <see cref="TextKey.Fold"/> does (SQLite's NOCASE folds ASCII letters only) looks these up as well as
+        /// <see cref="Keys"/>: a stored <c>Étoile</c> is then found by a row's <c>Étoile</c>, which its folded key
+        /// <c>étoile</c> alone would miss, and which the store's unique index would call equal. Core still decides
+        /// which answers match by folding what the store hands back.</summary>
+        public HashSet<string> Spellings { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -44,6 +44,28 @@ public abstract class WriteChunkCompliance(StoreEngine engine) : StoreCompliance
     }
 
     [Fact]
+    public async Task A_stored_accented_value_is_found_by_a_later_chunk_that_spells_it_the_same_way()
+    {
+        // Upper-case non-ASCII letters: Core folds them, SQLite's NOCASE does not, so the folded key alone
+        // would miss the stored value (a lookup by name then failed, and a duplicate reached the unique index).
+        var store = await NewOrgAsync();
+        var account = NewId();
+        await SeedAsync(store, s => Insert(s, Accounts, account, ("Account_Name", "ÉTOILE Société")));
+        var first = await RunChunkAsync(store, BulkWriteOperation.Insert, null, [["Zoé", "ZOÉ.ÉCLAIR@example.com"]]);
+        var second = await RunChunkAsync(store, BulkWriteOperation.Insert, null, [["Zoé 2", "ZOÉ.ÉCLAIR@example.com"]]);
+
+        Assert.Equal(["ADDED"], first.Select(o => o.StatusName));
+        Assert.Equal(["SKIPPED"], second.Select(o => o.StatusName));
+        Assert.Equal("DUPLICATE_DATA-Email", second[0].FormatErrors());
+
+        var keys = new ChunkKeys();
+        keys.AddValue(Accounts, Field(Accounts, "Account_Name"), "ÉTOILE Société");
+        using var chunk = await BeginChunkAsync(store);
+        var answers = await chunk.ResolveAsync(keys, TestContext.Current.CancellationToken);
+        Assert.Equal([account], answers.Holders(Accounts, Field(Accounts, "Account_Name"), TextKey.Fold("ÉTOILE Société")));
+    }
+
+    [Fact]
     public async Task Two_inserts_of_one_new_email_in_one_chunk_store_the_first_and_skip_the_second_as_a_duplicate()
     {
         var store = await NewOrgAsync();
