@@ -23,18 +23,18 @@ internal sealed class RetryHandler(BiginClientOptions options) : DelegatingHandl
                     return response;
                 }
             }
-            catch (HttpRequestException) when (attempt < options.MaxRetries && request.Content is not NonReplayableContent)
+            catch (HttpRequestException) when (attempt < options.MaxRetries && request.Content is not INonReplayableContent)
             {
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested && attempt < options.MaxRetries
-                && request.Content is not NonReplayableContent)
+                && request.Content is not INonReplayableContent)
             {
                 // HttpClient's own timeout, not the caller's cancellation.
             }
 
             var delay = RetryAfter(response) ?? Backoff(attempt);
             response?.Dispose();
-            if (request.Content is NonReplayableContent)
+            if (request.Content is INonReplayableContent)
             {
                 throw new BulkApiException((int?)response?.StatusCode ?? 0, null,
                     "The request failed transiently and its body (a non-seekable stream) cannot be sent again.", null, null);

@@ -1,6 +1,6 @@
 namespace BiginBulk.Client;
 
 /// <summary>Marks a request body that can be read once only (a caller's non-seekable stream): never retried.</summary>
-internal abstract class NonReplayableContent : HttpContent
+internal interface INonReplayableContent
 {
 }
