@@ -21,7 +21,7 @@ public sealed partial class PostgreSqlOrgStore
 
     private async Task<bool> TryCreateJobAsync(int maxUnfinishedJobs, string insertSql, long id, string definition, string state, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // READ COMMITTED lets two transactions count the same rows; a per-org advisory lock held to commit makes
         // the count and the insert one step for every node sharing the database.

@@ -13,7 +13,7 @@ public sealed partial class PostgreSqlOrgStore
 {
     public async Task<CallbackDelivery?> ClaimDueCallbackAsync(JobLease lease, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = connection.Command(
             """
             UPDATE callback_outbox SET lease_owner = @owner, lease_expires = @expires
@@ -32,7 +32,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task RecordCallbackAttemptAsync(long deliveryId, CallbackAttempt attempt, DateTimeOffset? nextAttemptTime, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
@@ -54,7 +54,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<CallbackStatus?> GetCallbackStatusAsync(long jobId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         long id;
         JobKind kind;
         string url;

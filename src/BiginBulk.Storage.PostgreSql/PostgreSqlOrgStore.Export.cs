@@ -9,7 +9,7 @@ public sealed partial class PostgreSqlOrgStore
     {
         var builder = new PostgreSqlExportSqlBuilder(query);
         var sql = builder.BuildSelect();
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         // A read-only transaction holding a server-side cursor: PostgreSQL hands the page over in batches of
         // FETCH, so neither the server nor this process ever holds a 200,000-row page at once.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
@@ -52,7 +52,7 @@ public sealed partial class PostgreSqlOrgStore
     {
         var builder = new PostgreSqlExportSqlBuilder(query);
         var sql = builder.BuildBeyond();
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = connection.Command(sql, [.. builder.Parameters]);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }

@@ -17,7 +17,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<ModuleCatalog> GetCatalogAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         // Repeatable read: the version and the field list come from the same snapshot.
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         long version;
@@ -48,7 +48,7 @@ public sealed partial class PostgreSqlOrgStore
     {
         var module = StandardModules.Find(field.Module) ?? throw new ArgumentException($"No module {field.Module}.", nameof(field));
         var definition = field.Field;
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(
             $"ALTER TABLE {PostgreSqlRecordTable.TableName(module)} ADD COLUMN {PostgreSqlValues.Quote(definition.ColumnName)} {PostgreSqlValues.ColumnType(definition.Type)}",
@@ -82,7 +82,7 @@ public sealed partial class PostgreSqlOrgStore
             return false;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var deleted = await connection.ExecuteAsync(
             "DELETE FROM custom_fields WHERE module = @module AND api_name = @name", cancellationToken,

@@ -8,7 +8,7 @@ public sealed partial class PostgreSqlOrgStore
 {
     public async Task SaveFileAsync(UploadedFile file, Stream zipContent, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         // A Stream parameter is copied to the socket as it is read, so a 25 MB upload is not held in memory.
         // Files live in the database so that every node can serve every job and download.
         await connection.ExecuteAsync(
@@ -23,7 +23,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<UploadedFile?> GetFileAsync(long fileId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = connection.Command(
             "SELECT id, zip_name, csv_name, size, created_by, created_time FROM files WHERE id = @id", P("id", fileId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

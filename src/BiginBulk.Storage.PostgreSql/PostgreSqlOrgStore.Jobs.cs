@@ -17,7 +17,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task CreateWriteJobAsync(BulkWriteJobDefinition definition, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await connection.ExecuteAsync(
             "INSERT INTO write_jobs (id, definition, status) VALUES (@id, @definition, @status)", cancellationToken,
             P("id", definition.Id), P("definition", JsonSerializer.Serialize(definition, DefinitionJson)), P("status", BulkWriteStatus.Added));
@@ -25,7 +25,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<WriteJob?> GetWriteJobAsync(long jobId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = connection.Command(
             """
             SELECT definition, status, character_encoding, checkpoint_row, added_count, updated_count, skipped_count,
@@ -56,7 +56,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<IReadOnlyList<long>> ListUnfinishedWriteJobsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = connection.Command(
             "SELECT id FROM write_jobs WHERE status IN (@added, @running) ORDER BY id",
             P("added", BulkWriteStatus.Added), P("running", BulkWriteStatus.InProgress));
@@ -65,7 +65,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task SetWriteProgressAsync(long jobId, BulkWriteProgress progress, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = UpdateProgressCommand(connection, jobId, progress))
         {

@@ -9,7 +9,7 @@ public sealed partial class PostgreSqlOrgStore
     public async Task<long?> ClaimNextJobAsync(JobKind kind, JobLease lease, CancellationToken cancellationToken = default)
     {
         var (table, stateColumn, finished) = JobTable(kind);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         // FOR UPDATE SKIP LOCKED: workers of several nodes claiming at once each get a different job (or none)
         // instead of queuing on the same row, which SQLite's single write lock does for free.
         await using var command = connection.Command(
@@ -27,14 +27,14 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<bool> RenewJobLeaseAsync(JobKind kind, long jobId, JobLease lease, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = RenewLeaseCommand(connection, kind, jobId, lease);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task ReleaseJobLeasesAsync(string ownerPrefix, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         foreach (var table in new[] { "write_jobs", "read_jobs", "callback_outbox" })
         {
             await connection.ExecuteAsync(

@@ -12,7 +12,7 @@ public sealed partial class PostgreSqlOrgStore
 {
     public async Task CreateReadJobAsync(BulkReadJobDefinition definition, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await connection.ExecuteAsync(
             "INSERT INTO read_jobs (id, definition, state) VALUES (@id, @definition, @state)", cancellationToken,
             P("id", definition.Id), P("definition", JsonSerializer.Serialize(definition, DefinitionJson)), P("state", BulkReadState.Added));
@@ -20,7 +20,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<ReadJob?> GetReadJobAsync(long jobId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = connection.Command(
             "SELECT definition, state, count, per_page, more_records, error_code, error_message, completed_time FROM read_jobs WHERE id = @id",
             P("id", jobId));
@@ -46,7 +46,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<IReadOnlyList<long>> ListUnfinishedReadJobsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = connection.Command(
             "SELECT id FROM read_jobs WHERE state NOT IN (@completed, @failure) ORDER BY id",
             P("completed", BulkReadState.Completed), P("failure", BulkReadState.Failure));
@@ -55,7 +55,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task SetReadProgressAsync(long jobId, ReadProgress progress, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = UpdateReadProgressCommand(connection, jobId, progress))
         {
@@ -72,7 +72,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task CompleteReadJobAsync(long jobId, Stream resultZip, ReadProgress progress, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The zip streams from its (seekable) temp file into the bytea, as an upload does.
         await connection.ExecuteAsync("UPDATE read_jobs SET result = @result WHERE id = @id", cancellationToken,
@@ -90,7 +90,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task SyncUsersAsync(IReadOnlyList<User> users, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync("DELETE FROM org_users", cancellationToken);
         foreach (var user in users)

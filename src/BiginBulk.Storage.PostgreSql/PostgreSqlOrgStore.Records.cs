@@ -9,7 +9,7 @@ public sealed partial class PostgreSqlOrgStore
 {
     public async Task<RecordPage> ListRecordsAsync(ModuleDefinition module, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         // Ask for one more than the page so more_records needs no second COUNT query.
         await using var command = connection.Command(
             $"SELECT {SelectList(module)} FROM {PostgreSqlRecordTable.TableName(module)} ORDER BY id LIMIT @limit OFFSET @offset",
@@ -32,7 +32,7 @@ public sealed partial class PostgreSqlOrgStore
 
     public async Task<IReadOnlyDictionary<string, object?>?> GetRecordAsync(ModuleDefinition module, long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenNpgsqlAsync(cancellationToken);
         await using var command = connection.Command(
             $"SELECT {SelectList(module)} FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = @id", P("id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -44,7 +44,7 @@ public sealed partial class PostgreSqlOrgStore
         var result = new Dictionary<long, string?>();
         if (ids.Count > 0)
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            await using var connection = await OpenNpgsqlAsync(cancellationToken);
             // The id list is one array parameter: no SQL is built from values.
             await using var command = connection.Command(
                 $"SELECT id, {PostgreSqlValues.Quote(module.DisplayField)} FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = ANY(@ids)",

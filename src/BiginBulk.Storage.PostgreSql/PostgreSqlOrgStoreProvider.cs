@@ -3,13 +3,13 @@ using System.Collections.Concurrent;
 namespace BiginBulk.Storage.PostgreSql;
 
 /// <summary>Keeps one <see cref="PostgreSqlOrgStore"/> per org, creating and migrating its schema on first use.</summary>
-public sealed class PostgreSqlOrgStoreProvider(string connectionString) : IOrgStoreProvider
+public sealed class PostgreSqlOrgStoreProvider(string connectionString, TimeProvider? time = null) : IOrgStoreProvider
 {
     private readonly ConcurrentDictionary<long, Lazy<PostgreSqlOrgStore>> _stores = new();
 
     public IOrgStore For(long orgId)
     {
-        var store = _stores.GetOrAdd(orgId, id => new Lazy<PostgreSqlOrgStore>(() => new PostgreSqlOrgStore(connectionString, id)));
+        var store = _stores.GetOrAdd(orgId, id => new Lazy<PostgreSqlOrgStore>(() => new PostgreSqlOrgStore(connectionString, id, time ?? TimeProvider.System)));
         try
         {
             return store.Value;

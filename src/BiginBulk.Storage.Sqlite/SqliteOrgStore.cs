@@ -1,4 +1,5 @@
 using BiginBulk.Core.Modules;
+using BiginBulk.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace BiginBulk.Storage.Sqlite;
@@ -7,21 +8,21 @@ namespace BiginBulk.Storage.Sqlite;
 /// One org's data in its own file, <c>{DataDirectory}/orgs/{org_id}.db</c>: a separate database per
 /// tenant, so no query can reach another org's rows. Split by concern into partial files.
 /// </summary>
-public sealed partial class SqliteOrgStore : IOrgStore
+public sealed partial class SqliteOrgStore : RelationalOrgStore, IOrgStore
 {
-    private readonly string _connectionString;
-
-    public SqliteOrgStore(string dataDirectory, long orgId)
+    public SqliteOrgStore(string dataDirectory, long orgId, TimeProvider time)
+        : base(orgId, new SqliteDialect(ConnectionString(dataDirectory, orgId)), time)
     {
-        OrgId = orgId;
-        var directory = Path.Combine(dataDirectory, "orgs");
-        Directory.CreateDirectory(directory);
-        _connectionString = SqliteConnections.ConnectionString(Path.Combine(directory, $"{orgId}.db"));
         using var connection = Open();
         SqliteMigrator.Migrate(connection, Migrations);
     }
 
-    public long OrgId { get; }
+    private static string ConnectionString(string dataDirectory, long orgId)
+    {
+        var directory = Path.Combine(dataDirectory, "orgs");
+        Directory.CreateDirectory(directory);
+        return SqliteConnections.ConnectionString(Path.Combine(directory, $"{orgId}.db"));
+    }
 
     private static Action<SqliteConnection>[] Migrations =>
     [
@@ -101,5 +102,5 @@ public sealed partial class SqliteOrgStore : IOrgStore
             """),
     ];
 
-    private SqliteConnection Open() => SqliteConnections.Open(_connectionString);
+    private SqliteConnection Open() => (SqliteConnection)Dialect.Open();
 }

@@ -64,7 +64,8 @@ internal static class StorageRegistration
         if (IsSqlite(configuration[ProviderKey]))
         {
             services.AddSingleton<ISystemStore>(sp => new SqliteSystemStore(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));
-            services.AddSingleton<IOrgStoreProvider>(sp => new SqliteOrgStoreProvider(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));
+            services.AddSingleton<IOrgStoreProvider>(sp => new SqliteOrgStoreProvider(
+                sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory, sp.GetService<TimeProvider>()));
             return services;
         }
 
@@ -75,7 +76,7 @@ internal static class StorageRegistration
             Directory.CreateDirectory(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory);
             return new PostgreSqlSystemStore(connectionString);
         });
-        services.AddSingleton<IOrgStoreProvider>(new PostgreSqlOrgStoreProvider(connectionString));
+        services.AddSingleton<IOrgStoreProvider>(sp => new PostgreSqlOrgStoreProvider(connectionString, sp.GetService<TimeProvider>()));
         return services;
     }
 

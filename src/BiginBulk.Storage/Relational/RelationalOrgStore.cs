@@ -1,0 +1,26 @@
+namespace BiginBulk.Storage.Relational;
+
+/// <summary>
+/// One org's store on a relational database: the SQL and the flow of every concern, written once, split by
+/// concern into partial files. A dialect store (SQLite, PostgreSQL) supplies only its <see cref="SqlDialect"/>
+/// and what is genuinely its own. Modelled on Wolverine's <c>MessageDatabase&lt;T&gt;</c>.
+/// </summary>
+public abstract partial class RelationalOrgStore
+{
+    protected RelationalOrgStore(long orgId, SqlDialect dialect, TimeProvider time)
+    {
+        OrgId = orgId;
+        Dialect = dialect;
+        Time = time;
+    }
+
+    public long OrgId { get; }
+
+    protected SqlDialect Dialect { get; }
+
+    /// <summary>Where the store reads the time it stamps on its own (queued callbacks, added fields).</summary>
+    protected TimeProvider Time { get; }
+
+    protected async Task<RelationalConnection> OpenAsync(CancellationToken cancellationToken) =>
+        new(await Dialect.OpenAsync(cancellationToken), Dialect);
+}

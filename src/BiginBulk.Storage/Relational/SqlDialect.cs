@@ -1,0 +1,52 @@
+using System.Data.Common;
+
+namespace BiginBulk.Storage.Relational;
+
+/// <summary>
+/// What one relational database does differently from the others, for <see cref="RelationalOrgStore"/>: how a
+/// connection is opened, how values and lists are bound, how times are stored, how writers are serialized and
+/// how a blob is streamed in and out. The SQL of every flow is written once, in the store; the dialect never
+/// decides a rule.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>Appended to the inner SELECT of a claim: PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c> lets workers of
+    /// several nodes claim at once without queuing on one row; SQLite's single write lock needs nothing.</summary>
+    public abstract string SkipLocked { get; }
+
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>For the few members the store interface keeps synchronous (streams handed to callers).</summary>
+    public abstract DbConnection Open();
+
+    /// <summary>The stored form of a plain value: times, booleans, text as this database keeps them.</summary>
+    public abstract object ToDb(object? value);
+
+    public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    /// <summary>A predicate that <paramref name="column"/> is one of the values bound by <see cref="BindList"/>
+    /// to <paramref name="parameter"/>: one parameter, whatever the list's length, and no SQL built from values.</summary>
+    public abstract string InList(string column, string parameter);
+
+    public abstract object BindList(IReadOnlyCollection<long> values);
+
+    /// <summary>
+    /// Begins a transaction that writes, serialized against every other writer of the same
+    /// <paramref name="serializeOn"/> (when given) until it ends, on every node sharing the database.
+    /// </summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, string? serializeOn, CancellationToken cancellationToken);
+
+    /// <summary>Begins a read-only transaction whose statements all see one snapshot.</summary>
+    public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Streams <paramref name="content"/> into the blob column of an existing row, in the open transaction,
+    /// without holding it in memory.</summary>
+    public abstract Task WriteBlobAsync(RelationalConnection db, string table, string column, long id, Stream content, CancellationToken cancellationToken);
+
+    /// <summary>A read-only, seekable stream of a row's blob that owns <paramref name="connection"/>; null (having
+    /// disposed the connection) when there is no such row or its blob is NULL.</summary>
+    public abstract Stream? OpenBlob(DbConnection connection, string table, string column, long id);
+
+    /// <summary>Quotes an identifier from our own schema (field API names are [A-Za-z0-9_]); both databases use double quotes.</summary>
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
