@@ -51,7 +51,7 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, string sche
     public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
-    public override async Task WriteBlobAsync(RelationalConnection db, string table, string column, long id, Stream content, CancellationToken cancellationToken)
+    public override async Task WriteBlobAsync(RelationalConnection db, string table, string column, long id, Stream content, long length, CancellationToken cancellationToken)
     {
         await using var command = (NpgsqlCommand)db.Command($"UPDATE {table} SET {column} = @content WHERE id = @id", ("id", id));
         command.Parameters.Add(new NpgsqlParameter("content", NpgsqlDbType.Bytea) { Value = content });

@@ -1,3 +1,4 @@
+using BiginBulk.Storage.Jobs;
 using BiginBulk.Storage.Relational;
 using Npgsql;
 
@@ -31,8 +32,8 @@ public sealed partial class PostgreSqlOrgStore : RelationalOrgStore, IOrgStore
         PostgreSqlMigrator.MigrateAsync(_dataSource, _schema, PostgreSqlOrgMigrations.Steps).GetAwaiter().GetResult();
     }
 
-    /// <summary>The key that serializes an org's record writers, as SQLite's one write lock per file does.</summary>
-    internal string WriteLockKey => "biginbulk:write:" + _schema;
+    protected override RelationalWriteChunk CreateWriteChunk(RelationalConnection db, long jobId, JobLease lease) =>
+        new PostgreSqlWriteChunk(this, db, jobId, lease);
 
     private NpgsqlConnection Open() => _dataSource.OpenConnection();
 

@@ -48,9 +48,9 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     }
 
     // Reserve the blob with zeroblob() and stream into it, so a 25 MB upload is never held in memory.
-    public override async Task WriteBlobAsync(RelationalConnection db, string table, string column, long id, Stream content, CancellationToken cancellationToken)
+    public override async Task WriteBlobAsync(RelationalConnection db, string table, string column, long id, Stream content, long length, CancellationToken cancellationToken)
     {
-        await db.ExecuteAsync($"UPDATE {table} SET {column} = zeroblob(@size) WHERE id = @id", cancellationToken, ("size", content.Length), ("id", id));
+        await db.ExecuteAsync($"UPDATE {table} SET {column} = zeroblob(@size) WHERE id = @id", cancellationToken, ("size", length), ("id", id));
         using var blob = new SqliteBlob((SqliteConnection)db.Connection, table, column, id);
         await content.CopyToAsync(blob, cancellationToken);
     }

@@ -108,4 +108,11 @@ public sealed partial class SqliteOrgStore
         _catalog = null;
         return Task.FromResult(true);
     }
+
+    private static void Run(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand(sql);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
 }

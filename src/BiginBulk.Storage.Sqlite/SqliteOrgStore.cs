@@ -1,4 +1,5 @@
 using BiginBulk.Core.Modules;
+using BiginBulk.Storage.Jobs;
 using BiginBulk.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
@@ -101,6 +102,9 @@ public sealed partial class SqliteOrgStore : RelationalOrgStore, IOrgStore
             CREATE INDEX "ix_Contacts_Full_Name" ON "rec_Contacts" ("Full_Name" COLLATE NOCASE);
             """),
     ];
+
+    protected override RelationalWriteChunk CreateWriteChunk(RelationalConnection db, long jobId, JobLease lease) =>
+        new SqliteWriteChunk(this, db, jobId, lease);
 
     private SqliteConnection Open() => (SqliteConnection)Dialect.Open();
 }

@@ -1,46 +1,43 @@
 using System.Text.Json;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Storage.Jobs;
+using BiginBulk.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace BiginBulk.Storage.Sqlite;
 
 /// <summary>
-/// One transaction of a running write job. <c>BEGIN IMMEDIATE</c> takes the write lock up front so the
-/// chunk never fails half-way on a lock upgrade.
+/// SQLite's write chunk: its records go through a <see cref="SqliteRecordSession"/> of prepared statements and
+/// each row's result through one prepared INSERT, all in the chunk's <c>BEGIN IMMEDIATE</c> transaction.
 /// </summary>
-internal sealed class SqliteWriteChunk : IWriteChunk
+internal sealed class SqliteWriteChunk : RelationalWriteChunk
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly long _jobId;
-    private readonly JobLease _lease;
     private readonly SqliteRecordSession _records;
     private SqliteCommand? _insertResult;
-    private bool _committed;
 
-    public SqliteWriteChunk(SqliteConnection connection, long jobId, JobLease lease)
+    public SqliteWriteChunk(RelationalOrgStore store, RelationalConnection db, long jobId, JobLease lease)
+        : base(store, db, jobId, lease)
     {
-        _connection = connection;
-        _jobId = jobId;
-        _lease = lease;
-        _transaction = connection.BeginTransaction(deferred: false);
-        _records = new SqliteRecordSession(connection, _transaction);
+        _connection = (SqliteConnection)db.Connection;
+        _transaction = (SqliteTransaction)db.Transaction!;
+        _records = new SqliteRecordSession(_connection, _transaction);
     }
 
-    public IRecordSession Records => _records;
+    public override IRecordSession Records => _records;
 
     // SQLite's driver is synchronous: the work runs here, checking the token between statements.
-    public Task<ChunkAnswers> ResolveAsync(ChunkKeys keys, CancellationToken cancellationToken) =>
+    public override Task<ChunkAnswers> ResolveAsync(ChunkKeys keys, CancellationToken cancellationToken) =>
         Task.FromResult(_records.Resolve(keys, cancellationToken));
 
-    public Task ApplyAsync(ChunkWrites writes, CancellationToken cancellationToken)
+    public override Task ApplyAsync(ChunkWrites writes, CancellationToken cancellationToken)
     {
         _records.Apply(writes, cancellationToken);
         return Task.CompletedTask;
     }
 
-    public void AddResult(WriteResultRow row)
+    public override void AddResult(WriteResultRow row)
     {
         if (_insertResult is null)
         {
@@ -57,7 +54,7 @@ internal sealed class SqliteWriteChunk : IWriteChunk
         }
 
         var p = _insertResult.Parameters;
-        p[0].Value = _jobId;
+        p[0].Value = JobId;
         p[1].Value = row.Outcome.RowNumber;
         p[2].Value = row.Outcome.StatusName;
         p[3].Value = row.Outcome.RecordId is { } id ? id : DBNull.Value;
@@ -66,35 +63,9 @@ internal sealed class SqliteWriteChunk : IWriteChunk
         _insertResult.ExecuteNonQuery();
     }
 
-    public void Commit(BulkWriteProgress progress)
+    protected override void DisposeResources()
     {
-        // The lease is checked inside the transaction: if another worker took the job over, nothing of this
-        // chunk becomes visible, so no row is applied twice.
-        if (!SqliteOrgStore.RenewLease(_connection, _transaction, JobKind.Write, _jobId, _lease with { Now = DateTimeOffset.UtcNow }))
-        {
-            throw new LeaseLostException($"Write job {_jobId} is no longer leased to {_lease.Owner}.");
-        }
-
-        SqliteOrgStore.UpdateProgress(_connection, _jobId, progress, _transaction);
-        if (BulkWriteStatus.IsFinished(progress.Status))
-        {
-            SqliteOrgStore.FinishJob(_connection, _transaction, JobKind.Write, _jobId);
-        }
-
-        _transaction.Commit();
-        _committed = true;
-    }
-
-    public void Dispose()
-    {
-        if (!_committed)
-        {
-            _transaction.Rollback();
-        }
-
         _insertResult?.Dispose();
         _records.Dispose();
-        _transaction.Dispose();
-        _connection.Dispose();
     }
 }

@@ -44,7 +44,7 @@ public interface IOrgStore
 
     /// <summary>Starts a chunk of a job this worker holds; its commit renews the lease, or fails with
     /// <see cref="LeaseLostException"/> when another worker took the job over.</summary>
-    IWriteChunk BeginWriteChunk(long jobId, JobLease lease);
+    Task<IWriteChunk> BeginWriteChunkAsync(long jobId, JobLease lease, CancellationToken cancellationToken = default);
 
     IEnumerable<WriteResultRow> ReadWriteResults(long jobId);
 

@@ -91,19 +91,19 @@ public abstract class StoreComplianceTests(StoreEngine engine)
     {
         using var chunk = await BeginChunkAsync(store);
         write(chunk.Records);
-        Commit(chunk);
+        await CommitAsync(chunk);
     }
 
     /// <summary>A chunk of a claimed job created for it, for tests that drive an <see cref="IRecordSession"/> directly.</summary>
     protected static async Task<IWriteChunk> BeginChunkAsync(IOrgStore store)
     {
         var (jobId, lease) = await CreateClaimedWriteJobAsync(store);
-        return store.BeginWriteChunk(jobId, lease);
+        return await store.BeginWriteChunkAsync(jobId, lease);
     }
 
     /// <summary>Commits a helper chunk and finishes its job, so the next claim in the org gets the next job.</summary>
-    protected static void Commit(IWriteChunk chunk) =>
-        chunk.Commit(new BulkWriteProgress { Status = BulkWriteStatus.Completed, CheckpointRow = 1, CompletedTime = T0 });
+    protected static Task CommitAsync(IWriteChunk chunk) =>
+        chunk.CommitAsync(new BulkWriteProgress { Status = BulkWriteStatus.Completed, CheckpointRow = 1, CompletedTime = T0 });
 
     protected static void Insert(IRecordSession session, ModuleDefinition module, long id, params (string Field, object? Value)[] values) =>
         Insert(session, module, id, T0, values);

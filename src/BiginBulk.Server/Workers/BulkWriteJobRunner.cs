@@ -178,7 +178,7 @@ public sealed partial class BulkWriteJobRunner(
     private async Task<BulkWriteProgress> WriteChunkAsync(
         IOrgStore store, long jobId, JobLease lease, ChunkDecider decider, ReadChunk read, RecordAudit audit, BulkWriteProgress progress, CancellationToken cancellationToken)
     {
-        using var chunk = store.BeginWriteChunk(jobId, lease);
+        using var chunk = await store.BeginWriteChunkAsync(jobId, lease, cancellationToken);
         var answers = read.Rows.Keys.IsEmpty ? new ChunkAnswers() : await chunk.ResolveAsync(read.Rows.Keys, cancellationToken);
         var decisions = decider.Decide(read.Rows, answers, audit);
         if (!decisions.Writes.IsEmpty)
@@ -215,7 +215,7 @@ public sealed partial class BulkWriteJobRunner(
             progress = progress with { Status = BulkWriteStatus.Completed, CompletedTime = time.GetUtcNow(), FailureMessage = read.Fault };
         }
 
-        chunk.Commit(progress);
+        await chunk.CommitAsync(progress, cancellationToken);
         return progress;
     }
 

@@ -22,5 +22,5 @@ public interface IWriteChunk : IDisposable
 
     void AddResult(WriteResultRow row);
 
-    void Commit(BulkWriteProgress progress);
+    Task CommitAsync(BulkWriteProgress progress, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace BiginBulk.Storage.Relational;
 
 /// <summary>
@@ -11,7 +13,7 @@ public abstract partial class RelationalOrgStore
     {
         OrgId = orgId;
         Dialect = dialect;
-        Time = time;
+        Clock = time;
     }
 
     public long OrgId { get; }
@@ -19,8 +21,11 @@ public abstract partial class RelationalOrgStore
     protected SqlDialect Dialect { get; }
 
     /// <summary>Where the store reads the time it stamps on its own (queued callbacks, added fields).</summary>
-    protected TimeProvider Time { get; }
+    protected internal TimeProvider Clock { get; }
 
     protected async Task<RelationalConnection> OpenAsync(CancellationToken cancellationToken) =>
         new(await Dialect.OpenAsync(cancellationToken), Dialect);
+
+    /// <summary>For the members the store interface keeps synchronous: streams and results handed to a caller.</summary>
+    protected DbConnection OpenSynchronously() => Dialect.Open();
 }

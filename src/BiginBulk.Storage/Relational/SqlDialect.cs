@@ -41,7 +41,7 @@ public abstract class SqlDialect
 
     /// <summary>Streams <paramref name="content"/> into the blob column of an existing row, in the open transaction,
     /// without holding it in memory.</summary>
-    public abstract Task WriteBlobAsync(RelationalConnection db, string table, string column, long id, Stream content, CancellationToken cancellationToken);
+    public abstract Task WriteBlobAsync(RelationalConnection db, string table, string column, long id, Stream content, long length, CancellationToken cancellationToken);
 
     /// <summary>A read-only, seekable stream of a row's blob that owns <paramref name="connection"/>; null (having
     /// disposed the connection) when there is no such row or its blob is NULL.</summary>

@@ -37,7 +37,7 @@ public abstract class BufferedUpdateCompliance(StoreEngine engine) : StoreCompli
             Assert.Equal(Other, r.GetValue(Contacts, id, Field(Contacts, "Modified_By")));
             Assert.Equal(T2, r.GetValue(Contacts, id, Field(Contacts, "Modified_Time")));
             Assert.Equal(AuditUser, r.GetValue(Contacts, id, Field(Contacts, "Created_By")));
-            Commit(chunk);
+            await CommitAsync(chunk);
         }
 
         var record = (await store.GetRecordAsync(Contacts, id))!;
@@ -84,7 +84,7 @@ public abstract class BufferedUpdateCompliance(StoreEngine engine) : StoreCompli
             r.Update(Contacts, ann, Values(Contacts, ("First_Name", "Annie")), new RecordAudit(Editor, T1));
             Assert.Equal((1, ann), r.FindByValue(Contacts, Field(Contacts, "Full_Name"), "annie boyle"));
             Assert.Equal("Annie Boyle", r.GetValue(Contacts, ann, Field(Contacts, "Full_Name")));
-            Commit(chunk);
+            await CommitAsync(chunk);
         }
 
         Assert.Equal("Anne@Example.com", (await store.GetRecordAsync(Contacts, ann))!["Email"]);

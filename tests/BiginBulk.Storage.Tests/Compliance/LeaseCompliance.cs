@@ -57,11 +57,11 @@ public abstract class LeaseCompliance(StoreEngine engine) : StoreComplianceTests
         Assert.True(await store.RenewJobLeaseAsync(JobKind.Write, job, fresh));
 
         var id = NewId();
-        using (var chunk = store.BeginWriteChunk(job, stale))
+        using (var chunk = await store.BeginWriteChunkAsync(job, stale))
         {
             Insert(chunk.Records, StandardModules.Contacts, id, ("Last_Name", "Lost"));
             chunk.AddResult(new WriteResultRow(RowOutcome.Added(1, id), ["Lost"]));
-            Assert.Throws<LeaseLostException>(() => chunk.Commit(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 1 }));
+            await Assert.ThrowsAsync<LeaseLostException>(() => chunk.CommitAsync(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 1 }));
         }
 
         Assert.Null(await store.GetRecordAsync(StandardModules.Contacts, id));

@@ -46,7 +46,7 @@ public abstract class PendingRowCompliance(StoreEngine engine) : StoreCompliance
             Assert.Equal((2, stored), r.FindByValue(Accounts, name, "tWiN"));
             Assert.Equal(stored, r.FindIdByValue(Accounts, name, "Twin"));
             Assert.Equal((0, (long?)null), r.FindByValue(Accounts, name, "Twin "));
-            Commit(chunk);
+            await CommitAsync(chunk);
         }
 
         Assert.Equal("Solo Ltd", (await store.GetRecordAsync(Accounts, solo))!["Account_Name"]);
@@ -89,7 +89,7 @@ public abstract class PendingRowCompliance(StoreEngine engine) : StoreCompliance
             Assert.Equal(3L, r.GetValue(contacts, id, Field(contacts, "Visits")));
             Assert.Equal(Editor, r.GetValue(contacts, id, Field(contacts, "Modified_By")));
             Assert.Equal(AuditUser, r.GetValue(contacts, id, Field(contacts, "Created_By")));
-            Commit(chunk);
+            await CommitAsync(chunk);
         }
 
         var record = (await store.GetRecordAsync(contacts, id))!;
@@ -158,7 +158,7 @@ public abstract class PendingRowCompliance(StoreEngine engine) : StoreCompliance
             r.Update(Contacts, ann, Values(Contacts, ("First_Name", "Anne")), new RecordAudit(Editor, T1));
             Assert.Equal((0, (long?)null), r.FindByValue(Contacts, fullName, "Ann Boyle"));
             Assert.Equal((1, ann), r.FindByValue(Contacts, fullName, "anne boyle"));
-            Commit(chunk);
+            await CommitAsync(chunk);
         }
 
         Assert.Equal("Anne Boyle", (await store.GetRecordAsync(Contacts, ann))!["Full_Name"]);
@@ -212,7 +212,7 @@ public abstract class PendingRowCompliance(StoreEngine engine) : StoreCompliance
                 }
             }
 
-            Commit(chunk);
+            await CommitAsync(chunk);
         }
 
         Assert.Equal(50, (await store.ListRecordsAsync(Contacts, 0, 100)).Records.Count);

@@ -56,7 +56,7 @@ public abstract class RecordSessionCompliance(StoreEngine engine) : StoreComplia
                 AssertSameValue(field, value, chunk.Records.GetValue(contacts, id, Field(contacts, field)));
             }
 
-            Commit(chunk);
+            await CommitAsync(chunk);
         }
 
         var record = (await store.GetRecordAsync(contacts, id))!;
@@ -142,7 +142,7 @@ public abstract class RecordSessionCompliance(StoreEngine engine) : StoreComplia
             chunk.Records.Update(contacts, id, Values(contacts, ("Title", null), ("Budget", 20.25m), ("Tags", new[] { "Green", "Blue" })),
                 new RecordAudit(editor, T0.AddDays(1)));
             Assert.Null(chunk.Records.GetValue(contacts, id, Field(contacts, "Title")));
-            Commit(chunk);
+            await CommitAsync(chunk);
         }
 
         var record = (await store.GetRecordAsync(contacts, id))!;

@@ -162,7 +162,7 @@ public abstract class WriteChunkCompliance(StoreEngine engine) : StoreCompliance
         var ct = TestContext.Current.CancellationToken;
         var decisions = decider.Decide(prepared, await chunk.ResolveAsync(prepared.Keys, ct), new RecordAudit(AuditUser, T0));
         await chunk.ApplyAsync(decisions.Writes, ct);
-        Commit(chunk);
+        await CommitAsync(chunk);
         return decisions.Outcomes;
     }
 }

@@ -80,7 +80,7 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
         await store.SetWriteProgressAsync(jobId, before);
         var recordId = NewId();
 
-        using (var chunk = store.BeginWriteChunk(jobId, lease))
+        using (var chunk = await store.BeginWriteChunkAsync(jobId, lease))
         {
             Insert(chunk.Records, Contacts, recordId, ("Last_Name", "Boyle"), ("Email", "ann@example.com"));
             chunk.AddResult(new WriteResultRow(RowOutcome.Added(8, recordId), ["Boyle"]));
@@ -93,12 +93,12 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
         Assert.Equal(before, (await store.GetWriteJobAsync(jobId))!.Progress);
 
         // The work can be done again from the checkpoint, as a resumed job would.
-        using (var retry = store.BeginWriteChunk(jobId, lease))
+        using (var retry = await store.BeginWriteChunkAsync(jobId, lease))
         {
             Assert.False(retry.Records.Exists(Contacts, recordId));
             Assert.Null(retry.Records.FindIdByValue(Contacts, Field(Contacts, "Email"), "ann@example.com"));
             Insert(retry.Records, Contacts, recordId, ("Last_Name", "Boyle"), ("Email", "ann@example.com"));
-            retry.Commit(before with { CheckpointRow = 8, AddedCount = 8 });
+            await retry.CommitAsync(before with { CheckpointRow = 8, AddedCount = 8 });
         }
 
         Assert.NotNull(await store.GetRecordAsync(Contacts, recordId));
@@ -113,7 +113,7 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
         var (jobId, lease) = await CreateClaimedWriteJobAsync(store);
         var first = NewId();
 
-        using (var chunk = store.BeginWriteChunk(jobId, lease))
+        using (var chunk = await store.BeginWriteChunkAsync(jobId, lease))
         {
             Insert(chunk.Records, Contacts, first, ("Last_Name", "New"), ("Email", "new@example.com"));
             chunk.AddResult(new WriteResultRow(RowOutcome.Added(1, first), ["New"]));
@@ -133,7 +133,7 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
         var (jobId, lease) = await CreateClaimedWriteJobAsync(store);
         var recordId = NewId();
 
-        using var chunk = store.BeginWriteChunk(jobId, lease);
+        using var chunk = await store.BeginWriteChunkAsync(jobId, lease);
         Insert(chunk.Records, Contacts, recordId, ("Last_Name", "Boyle"));
         chunk.AddResult(new WriteResultRow(RowOutcome.Added(1, recordId), ["Boyle"]));
 
@@ -141,7 +141,7 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
         Assert.Empty(store.ReadWriteResults(jobId));
         Assert.Equal(0, (await store.GetWriteJobAsync(jobId))!.Progress.CheckpointRow);
 
-        chunk.Commit(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 1, AddedCount = 1 });
+        await chunk.CommitAsync(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 1, AddedCount = 1 });
 
         Assert.NotNull(await store.GetRecordAsync(Contacts, recordId));
         Assert.Single(store.ReadWriteResults(jobId));
@@ -161,7 +161,7 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
             Status = BulkWriteStatus.InProgress, CharacterEncoding = "UTF-8", CheckpointRow = 3, AddedCount = 1, UpdatedCount = 1, SkippedCount = 1,
         };
 
-        using (var chunk = store.BeginWriteChunk(jobId, lease))
+        using (var chunk = await store.BeginWriteChunkAsync(jobId, lease))
         {
             Insert(chunk.Records, Contacts, added, ("Last_Name", "Added"));
             chunk.AddResult(new WriteResultRow(RowOutcome.Added(1, added), ["Added", "x@y.z", ""]));
@@ -170,7 +170,7 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
             chunk.AddResult(new WriteResultRow(
                 RowOutcome.Skipped(3, new RowError(RowError.MandatoryNotFound, "Last Name"), new RowError(RowError.InvalidData, "Email"), new RowError(RowError.MandatoryNotFound, "Company")),
                 ["", "not-an-email", "ÄÖÜ, \"quoted\""]));
-            chunk.Commit(progress);
+            await chunk.CommitAsync(progress);
         }
 
         Assert.Equal(progress, (await store.GetWriteJobAsync(jobId))!.Progress);
@@ -197,24 +197,24 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
         var (otherJob, otherLease) = await CreateClaimedWriteJobAsync(store);
 
         // The second chunk's rows are added first: results come back by row number, not by insertion.
-        using (var chunk = store.BeginWriteChunk(jobId, lease))
+        using (var chunk = await store.BeginWriteChunkAsync(jobId, lease))
         {
             chunk.AddResult(new WriteResultRow(RowOutcome.Unprocessed(4), ["d"]));
             chunk.AddResult(new WriteResultRow(RowOutcome.Skipped(3, new RowError(RowError.DuplicateData, "Email")), ["c"]));
-            chunk.Commit(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 4 });
+            await chunk.CommitAsync(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 4 });
         }
 
-        using (var chunk = store.BeginWriteChunk(otherJob, otherLease))
+        using (var chunk = await store.BeginWriteChunkAsync(otherJob, otherLease))
         {
             chunk.AddResult(new WriteResultRow(RowOutcome.Skipped(1, new RowError(RowError.CannotProcess, string.Empty)), ["other"]));
-            chunk.Commit(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 1 });
+            await chunk.CommitAsync(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 1 });
         }
 
-        using (var chunk = store.BeginWriteChunk(jobId, lease))
+        using (var chunk = await store.BeginWriteChunkAsync(jobId, lease))
         {
             chunk.AddResult(new WriteResultRow(RowOutcome.Skipped(1, new RowError(RowError.InvalidData, "Phone")), ["a"]));
             chunk.AddResult(new WriteResultRow(RowOutcome.Skipped(2, new RowError(RowError.InvalidData, "Phone")), ["b"]));
-            chunk.Commit(new BulkWriteProgress { Status = BulkWriteStatus.Completed, CheckpointRow = 4, SkippedCount = 4, CompletedTime = T0 });
+            await chunk.CommitAsync(new BulkWriteProgress { Status = BulkWriteStatus.Completed, CheckpointRow = 4, SkippedCount = 4, CompletedTime = T0 });
         }
 
         var results = store.ReadWriteResults(jobId).ToList();
@@ -233,17 +233,17 @@ public abstract class WriteJobCompliance(StoreEngine engine) : StoreComplianceTe
         var store = await NewOrgAsync();
         var (jobId, lease) = await CreateClaimedWriteJobAsync(store);
         var id = NewId();
-        using (var chunk = store.BeginWriteChunk(jobId, lease))
+        using (var chunk = await store.BeginWriteChunkAsync(jobId, lease))
         {
             Insert(chunk.Records, Contacts, id, ("Last_Name", "Boyle"), ("Email", "Ann@Example.com"));
-            chunk.Commit(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 1 });
+            await chunk.CommitAsync(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 1 });
         }
 
-        using (var chunk = store.BeginWriteChunk(jobId, lease))
+        using (var chunk = await store.BeginWriteChunkAsync(jobId, lease))
         {
             Assert.True(chunk.Records.Exists(Contacts, id));
             Assert.Equal(id, chunk.Records.FindIdByValue(Contacts, Field(Contacts, "Email"), "ann@example.com"));
-            chunk.Commit(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 2 });
+            await chunk.CommitAsync(new BulkWriteProgress { Status = BulkWriteStatus.InProgress, CheckpointRow = 2 });
         }
     }
 }
