@@ -1,5 +1,8 @@
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using BiginBulk.Core.Modules;
+using BiginBulk.Storage.Records;
 using BiginBulk.Storage.Relational;
 using Npgsql;
 using NpgsqlTypes;
@@ -24,13 +27,49 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, string sche
 
     public override object ToDb(object? value) => value switch
     {
-        byte[] or long[] => value,
-        // A Stream parameter is copied to the socket as it is read (see WriteBlobAsync).
-        Stream => value,
+        // Already stored forms: arrays (lists, blobs), times of a built query, a blob's stream (which a
+        // parameter copies to the socket as it is read).
+        Array or DateTime or Stream => value,
         _ => PostgreSqlValues.ToDb(value),
     };
 
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => PostgreSqlValues.ReadTime(reader.GetDateTime(ordinal));
+
+    public override object? FromDb(FieldDefinition field, object dbValue) => PostgreSqlValues.FromDb(field, dbValue);
+
+    public override ExportSqlBuilderBase CreateExportSqlBuilder(ExportQuery query) => new PostgreSqlExportSqlBuilder(query);
+
+    /// <summary>
+    /// A read-only transaction holding a server-side cursor: PostgreSQL hands the rows over in batches of FETCH,
+    /// so neither the server nor this process ever holds a 200,000-row page at once.
+    /// </summary>
+    public override async IAsyncEnumerable<T> StreamAsync<T>(
+        RelationalConnection db, string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<DbDataReader, T> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await db.BeginSnapshotAsync(cancellationToken);
+        await db.ExecuteAsync($"DECLARE export_cursor NO SCROLL CURSOR FOR {sql}", cancellationToken, [.. parameters]);
+        await using var fetch = db.Command("FETCH FORWARD 2000 FROM export_cursor");
+        while (true)
+        {
+            var rows = 0;
+            await using (var reader = await fetch.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows++;
+                    yield return read(reader);
+                }
+            }
+
+            if (rows == 0)
+            {
+                break;
+            }
+        }
+
+        await db.CommitAsync(cancellationToken);
+    }
 
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 

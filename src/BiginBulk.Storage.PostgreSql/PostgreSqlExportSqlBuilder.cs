@@ -2,7 +2,6 @@ using System.Globalization;
 using BiginBulk.Core.Modules;
 using BiginBulk.Storage.Records;
 using BiginBulk.Storage.Relational;
-using Npgsql;
 
 namespace BiginBulk.Storage.PostgreSql;
 
@@ -13,10 +12,6 @@ namespace BiginBulk.Storage.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlExportSqlBuilder(ExportQuery query) : ExportSqlBuilderBase(query)
 {
-    private readonly List<NpgsqlParameter> _parameters = [];
-
-    public IReadOnlyList<NpgsqlParameter> Parameters => _parameters;
-
     protected override string True => "true";
 
     protected override string False => "false";
@@ -24,17 +19,6 @@ internal sealed class PostgreSqlExportSqlBuilder(ExportQuery query) : ExportSqlB
     protected override string BooleanFalse => "false";
 
     protected override string CaseInsensitiveLike => "ILIKE";
-
-    protected override string TableName(ModuleDefinition module) => PostgreSqlRecordTable.TableName(module);
-
-    protected override string Quote(string identifier) => PostgreSqlValues.Quote(identifier);
-
-    protected override string AddParameter(object dbValue)
-    {
-        var name = "p" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
-        _parameters.Add(new NpgsqlParameter(name, dbValue));
-        return "@" + name;
-    }
 
     // One typed array, unnested: the column's comparison (lower() for text) applies to each element.
     protected override string ValueList(IReadOnlyList<object> dbValues, bool text) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using BiginBulk.Core.Modules;
 using BiginBulk.Storage.Records;
@@ -12,10 +11,6 @@ namespace BiginBulk.Storage.Sqlite;
 /// </summary>
 internal sealed class ExportSqlBuilder(ExportQuery query) : ExportSqlBuilderBase(query)
 {
-    private readonly List<(string Name, object Value)> _parameters = [];
-
-    public IReadOnlyList<(string Name, object Value)> Parameters => _parameters;
-
     protected override string True => "1 = 1";
 
     protected override string False => "0";
@@ -23,17 +18,6 @@ internal sealed class ExportSqlBuilder(ExportQuery query) : ExportSqlBuilderBase
     protected override string BooleanFalse => "0";
 
     protected override string CaseInsensitiveLike => "LIKE";
-
-    protected override string TableName(ModuleDefinition module) => RecordTableSchema.TableName(module);
-
-    protected override string Quote(string identifier) => SqliteValues.Quote(identifier);
-
-    protected override string AddParameter(object dbValue)
-    {
-        var name = "$p" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
-        _parameters.Add((name, dbValue));
-        return name;
-    }
 
     // One JSON array, unpacked by json_each; the left side's NOCASE collation and affinity apply to its values.
     protected override string ValueList(IReadOnlyList<object> dbValues, bool text) =>

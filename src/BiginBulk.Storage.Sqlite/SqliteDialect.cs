@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
 using System.Text.Json;
+using BiginBulk.Core.Modules;
+using BiginBulk.Storage.Records;
 using BiginBulk.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
@@ -28,6 +30,10 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     public override object ToDb(object? value) => value is byte[] bytes ? bytes : SqliteValues.ToDb(value);
 
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => SqliteValues.ParseTime(reader.GetString(ordinal));
+
+    public override object? FromDb(FieldDefinition field, object dbValue) => SqliteValues.FromDb(field, dbValue);
+
+    public override ExportSqlBuilderBase CreateExportSqlBuilder(ExportQuery query) => new ExportSqlBuilder(query);
 
     public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
 

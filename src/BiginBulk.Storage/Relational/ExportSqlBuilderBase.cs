@@ -20,6 +20,7 @@ public abstract class ExportSqlBuilderBase
     private readonly ExportQuery _query;
     private readonly Dictionary<string, string> _joinAliases = new(StringComparer.Ordinal);
     private readonly StringBuilder _joins = new();
+    private readonly List<(string Name, object? Value)> _parameters = [];
 
     /// <summary>
     /// Longer in/not_in lists are bound as one parameter (<see cref="ValueList"/>): one placeholder per value
@@ -58,12 +59,20 @@ public abstract class ExportSqlBuilderBase
         return $"SELECT 1 FROM {TableName(_query.Module)} t{_joins} WHERE {where} ORDER BY t.id LIMIT 1 OFFSET {offset}";
     }
 
-    protected abstract string TableName(ModuleDefinition module);
+    /// <summary>The values bound by the SQL built so far, by bare name (the SQL says <c>@name</c>).</summary>
+    public IReadOnlyList<(string Name, object? Value)> Parameters => _parameters;
 
-    protected abstract string Quote(string identifier);
+    private static string TableName(ModuleDefinition module) => RecordTables.TableName(module);
+
+    private static string Quote(string identifier) => SqlDialect.Quote(identifier);
 
     /// <summary>Binds a value already in its stored form; returns its placeholder.</summary>
-    protected abstract string AddParameter(object dbValue);
+    protected string AddParameter(object dbValue)
+    {
+        var name = "p" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
+        _parameters.Add((name, dbValue));
+        return "@" + name;
+    }
 
     /// <summary>
     /// A subquery yielding <paramref name="dbValues"/> (stored forms) from one bound parameter, compared as

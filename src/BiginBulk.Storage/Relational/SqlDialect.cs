@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using BiginBulk.Core.Modules;
+using BiginBulk.Storage.Records;
 
 namespace BiginBulk.Storage.Relational;
 
@@ -23,6 +26,24 @@ public abstract class SqlDialect
     public abstract object ToDb(object? value);
 
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    /// <summary>The typed value of <paramref name="field"/> from its stored form.</summary>
+    public abstract object? FromDb(FieldDefinition field, object dbValue);
+
+    public abstract ExportSqlBuilderBase CreateExportSqlBuilder(ExportQuery query);
+
+    /// <summary>Streams a query's rows without holding them all: a plain reader steps through them one by one.</summary>
+    public virtual async IAsyncEnumerable<T> StreamAsync<T>(
+        RelationalConnection db, string sql, IReadOnlyList<(string Name, object? Value)> parameters, Func<DbDataReader, T> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = db.Command(sql, [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return read(reader);
+        }
+    }
 
     /// <summary>A predicate that <paramref name="column"/> is one of the values bound by <see cref="BindList"/>
     /// to <paramref name="parameter"/>: one parameter, whatever the list's length, and no SQL built from values.</summary>
