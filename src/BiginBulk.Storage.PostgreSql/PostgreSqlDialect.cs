@@ -99,4 +99,32 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, string sche
 
     public override Stream? OpenBlob(DbConnection connection, string table, string column, long id) =>
         PostgreSqlBlobStream.Open((NpgsqlConnection)connection, table, column, id);
+
+    public override string ColumnType(FieldType type) => PostgreSqlValues.ColumnType(type);
+
+    public override string TextCollation => string.Empty;
+
+    public override string GeneratedColumn(string type, string expression) => $"{type} GENERATED ALWAYS AS ({expression}) STORED";
+
+    // PostgreSQL has no NOCASE collation: text is indexed, and looked up, as lower(column).
+    public override string Indexed(FieldDefinition field) => IsText(field) ? $"lower({Quote(field.ColumnName)})" : Quote(field.ColumnName);
+
+    /// <summary>DDL is transactional in PostgreSQL; the schema and its version row are created under the lock.</summary>
+    public override async Task<int> BeginMigrationAsync(RelationalConnection db, CancellationToken cancellationToken)
+    {
+        await db.BeginWriteAsync("migrate", cancellationToken);
+        var quoted = Quote(schema);
+        await db.ExecuteAsync(
+            $"""
+            CREATE SCHEMA IF NOT EXISTS {quoted};
+            SET LOCAL search_path TO {quoted};
+            CREATE TABLE IF NOT EXISTS schema_version (id int PRIMARY KEY CHECK (id = 1), version int NOT NULL);
+            INSERT INTO schema_version (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+            """,
+            cancellationToken);
+        return (int)(await db.ScalarAsync("SELECT version FROM schema_version WHERE id = 1", cancellationToken))!;
+    }
+
+    public override Task SetSchemaVersionAsync(RelationalConnection db, int version, CancellationToken cancellationToken) =>
+        db.ExecuteAsync("UPDATE schema_version SET version = @v WHERE id = 1", cancellationToken, ("v", version));
 }

@@ -11,7 +11,6 @@ namespace BiginBulk.Storage.PostgreSql;
 public sealed partial class PostgreSqlOrgStore : RelationalOrgStore, IOrgStore
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly string _schema;
 
     public PostgreSqlOrgStore(string connectionString, long orgId, TimeProvider time)
         : this(PostgreSqlDataSources.OrgSchema(orgId), connectionString, orgId, time)
@@ -24,18 +23,20 @@ public sealed partial class PostgreSqlOrgStore : RelationalOrgStore, IOrgStore
     }
 
     private PostgreSqlOrgStore(string schema, NpgsqlDataSource dataSource, long orgId, TimeProvider time)
-        : base(orgId, new PostgreSqlDialect(dataSource, schema), time)
+        : base(orgId, new PostgreSqlDialect(dataSource, schema), time) => _dataSource = dataSource;
+
+    protected override IReadOnlyList<string> SchemaSteps() => SchemaScripts.Load(typeof(PostgreSqlOrgStore).Assembly, "org", new Dictionary<string, Func<string>>
     {
-        _schema = schema;
-        _dataSource = dataSource;
-        // Runs once per org and process, before the store is handed out; nothing async can await it here.
-        PostgreSqlMigrator.MigrateAsync(_dataSource, _schema, PostgreSqlOrgMigrations.Steps).GetAwaiter().GetResult();
-    }
+        ["record-tables"] = () => RecordTables.CreateAll(Dialect),
+        ["all-views"] = RecordTables.CreateAllViews,
+    });
 
     protected override RelationalWriteChunk CreateWriteChunk(RelationalConnection db, long jobId, JobLease lease) =>
         new PostgreSqlWriteChunk(this, db, jobId, lease);
 
-    private NpgsqlConnection Open() => _dataSource.OpenConnection();
-
-    private ValueTask<NpgsqlConnection> OpenNpgsqlAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
+    private async ValueTask<NpgsqlConnection> OpenNpgsqlAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        return await _dataSource.OpenConnectionAsync(cancellationToken);
+    }
 }

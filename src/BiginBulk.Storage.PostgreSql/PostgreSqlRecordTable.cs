@@ -1,4 +1,3 @@
-using System.Text;
 using BiginBulk.Core.Modules;
 
 namespace BiginBulk.Storage.PostgreSql;
@@ -12,42 +11,6 @@ namespace BiginBulk.Storage.PostgreSql;
 internal static class PostgreSqlRecordTable
 {
     public static string TableName(ModuleDefinition module) => PostgreSqlValues.Quote("rec_" + module.ApiName);
-
-    public static string CreateTableSql(ModuleDefinition module)
-    {
-        var sql = new StringBuilder();
-        sql.Append("CREATE TABLE IF NOT EXISTS ").Append(TableName(module)).Append(" (id bigint PRIMARY KEY");
-        foreach (var field in module.Fields)
-        {
-            if (field.ApiName == SystemFields.Id)
-            {
-                continue;
-            }
-
-            sql.Append(", ").Append(PostgreSqlValues.Quote(field.ColumnName)).Append(' ');
-            if (module.ApiName == "Contacts" && field.ApiName == "Full_Name")
-            {
-                // Computed, as in Bigin and as on SQLite; PostgreSQL only has STORED generated columns.
-                sql.Append("text GENERATED ALWAYS AS (btrim(coalesce(\"First_Name\", '') || ' ' || coalesce(\"Last_Name\", ''), ' ')) STORED");
-                continue;
-            }
-
-            sql.Append(PostgreSqlValues.ColumnType(field.Type));
-        }
-
-        sql.Append(");\n");
-        foreach (var field in module.UniqueFields.Where(f => f.ApiName != SystemFields.Id))
-        {
-            sql.Append(CreateIndexSql(module, field, unique: true)).Append(";\n");
-        }
-
-        foreach (var field in module.Fields.Where(f => f.ApiName == module.DisplayField || f.Type == FieldType.Lookup))
-        {
-            sql.Append(CreateIndexSql(module, field, unique: false)).Append(";\n");
-        }
-
-        return sql.ToString();
-    }
 
     public static string CreateIndexSql(ModuleDefinition module, FieldDefinition field, bool unique) =>
         $"CREATE {(unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {IndexName(module.ApiName, field.ApiName, unique)} ON {TableName(module)} ({Indexed(field)})";

@@ -1,4 +1,5 @@
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Relational;
 using Npgsql;
 using NpgsqlTypes;
 using static BiginBulk.Storage.PostgreSql.PostgreSqlCommands;
@@ -10,36 +11,12 @@ public sealed class PostgreSqlSystemStore : ISystemStore
 {
     public const string Schema = "biginbulk";
 
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE orgs (id bigint PRIMARY KEY, name text NOT NULL, created_time timestamptz NOT NULL);
-        CREATE TABLE users (
-            id bigint PRIMARY KEY, org_id bigint NOT NULL REFERENCES orgs(id),
-            email text NOT NULL, first_name text, last_name text NOT NULL, profile text NOT NULL);
-        CREATE UNIQUE INDEX ux_users_org_email ON users (org_id, lower(email));
-        CREATE TABLE oauth_clients (
-            client_id text PRIMARY KEY, secret_hash text NOT NULL, org_id bigint NOT NULL REFERENCES orgs(id), name text NOT NULL,
-            user_id bigint);
-        CREATE TABLE oauth_tokens (
-            token_hash text PRIMARY KEY, kind text NOT NULL, client_id text NOT NULL, org_id bigint NOT NULL,
-            user_id bigint NOT NULL, scopes text NOT NULL, expires_time timestamptz, revoked boolean NOT NULL DEFAULT false,
-            parent_hash text);
-        CREATE INDEX ix_oauth_tokens_parent ON oauth_tokens (parent_hash);
-        """,
-        """
-        ALTER TABLE users ADD COLUMN role text NOT NULL DEFAULT 'CEO', ADD COLUMN status text NOT NULL DEFAULT 'active',
-            ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC', ADD COLUMN locale text NOT NULL DEFAULT 'en_US';
-        ALTER TABLE orgs ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC', ADD COLUMN currency text NOT NULL DEFAULT 'USD';
-        """,
-    ];
-
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgreSqlSystemStore(string connectionString) => _dataSource = PostgreSqlDataSources.Create(connectionString, Schema);
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        PostgreSqlMigrator.MigrateAsync(_dataSource, Schema, Migrations, cancellationToken);
+        SchemaMigrator.MigrateAsync(new PostgreSqlDialect(_dataSource, Schema), SchemaScripts.Load(typeof(PostgreSqlSystemStore).Assembly, "system"), cancellationToken);
 
     public async Task<T> WithBootstrapLockAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default)
     {

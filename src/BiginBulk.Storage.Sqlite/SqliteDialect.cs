@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using System.Data.Common;
 using System.Text.Json;
 using BiginBulk.Core.Modules;
@@ -82,4 +83,23 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
             throw;
         }
     }
+
+    public override string ColumnType(FieldType type) => SqliteValues.ColumnType(type);
+
+    public override string TextCollation => " COLLATE NOCASE";
+
+    public override string GeneratedColumn(string type, string expression) => $"{type} GENERATED ALWAYS AS ({expression}) VIRTUAL";
+
+    // A NOCASE column's index folds case by itself.
+    public override string Indexed(FieldDefinition field) => Quote(field.ColumnName);
+
+    public override async Task<int> BeginMigrationAsync(RelationalConnection db, CancellationToken cancellationToken)
+    {
+        // Take the write lock first so two processes starting at once do not both migrate.
+        await db.BeginWriteAsync(null, cancellationToken);
+        return Convert.ToInt32(await db.ScalarAsync("PRAGMA user_version", cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public override Task SetSchemaVersionAsync(RelationalConnection db, int version, CancellationToken cancellationToken) =>
+        db.ExecuteAsync($"PRAGMA user_version = {version.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
 }

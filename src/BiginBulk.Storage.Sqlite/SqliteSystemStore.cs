@@ -1,4 +1,5 @@
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace BiginBulk.Storage.Sqlite;
@@ -6,35 +7,6 @@ namespace BiginBulk.Storage.Sqlite;
 /// <summary>Orgs, users, OAuth clients and tokens in <c>{DataDirectory}/system.db</c>.</summary>
 public sealed class SqliteSystemStore : ISystemStore
 {
-    private static readonly Action<SqliteConnection>[] Migrations =
-    [
-        c => c.Execute("""
-            CREATE TABLE orgs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_time TEXT NOT NULL);
-            CREATE TABLE users (
-                id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES orgs(id),
-                email TEXT NOT NULL COLLATE NOCASE, first_name TEXT, last_name TEXT NOT NULL, profile TEXT NOT NULL,
-                UNIQUE (org_id, email));
-            CREATE TABLE oauth_clients (
-                client_id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, org_id INTEGER NOT NULL REFERENCES orgs(id), name TEXT NOT NULL);
-            CREATE TABLE oauth_tokens (
-                token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, client_id TEXT NOT NULL, org_id INTEGER NOT NULL,
-                user_id INTEGER NOT NULL, scopes TEXT NOT NULL, expires_time TEXT, revoked INTEGER NOT NULL DEFAULT 0);
-            """),
-        c => c.Execute("""
-            ALTER TABLE oauth_tokens ADD COLUMN parent_hash TEXT;
-            CREATE INDEX ix_oauth_tokens_parent ON oauth_tokens (parent_hash);
-            ALTER TABLE oauth_clients ADD COLUMN user_id INTEGER;
-            """),
-        c => c.Execute("""
-            ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'CEO';
-            ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
-            ALTER TABLE users ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
-            ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT 'en_US';
-            ALTER TABLE orgs ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
-            ALTER TABLE orgs ADD COLUMN currency TEXT NOT NULL DEFAULT 'USD';
-            """),
-    ];
-
     private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(50);
 
     private readonly string _connectionString;
@@ -47,12 +19,8 @@ public sealed class SqliteSystemStore : ISystemStore
         _lockPath = Path.Combine(dataDirectory, "bootstrap.lock");
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        using var connection = SqliteConnections.Open(_connectionString);
-        SqliteMigrator.Migrate(connection, Migrations);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        SchemaMigrator.MigrateAsync(new SqliteDialect(_connectionString), SchemaScripts.Load(typeof(SqliteSystemStore).Assembly, "system"), cancellationToken);
 
     public async Task<T> WithBootstrapLockAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default)
     {

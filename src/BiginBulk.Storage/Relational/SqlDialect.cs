@@ -68,6 +68,27 @@ public abstract class SqlDialect
     /// disposed the connection) when there is no such row or its blob is NULL.</summary>
     public abstract Stream? OpenBlob(DbConnection connection, string table, string column, long id);
 
+    /// <summary>The column type a field's values are stored in.</summary>
+    public abstract string ColumnType(FieldType type);
+
+    /// <summary>True for the columns that hold text (compared case-insensitively).</summary>
+    public bool IsText(FieldDefinition field) => field.Type is not (FieldType.Date or FieldType.DateTime) && ColumnType(field.Type) == ColumnType(FieldType.Text);
+
+    /// <summary>The collation clause of a text column (SQLite's NOCASE), or nothing.</summary>
+    public abstract string TextCollation { get; }
+
+    /// <summary>A computed column of <paramref name="type"/>: SQLite's VIRTUAL, PostgreSQL's STORED (its only kind).</summary>
+    public abstract string GeneratedColumn(string type, string expression);
+
+    /// <summary>The expression an index on the field covers, and a lookup by it compares.</summary>
+    public abstract string Indexed(FieldDefinition field);
+
+    /// <summary>Begins the migration transaction under the schema's migration lock (creating what holds the
+    /// version, if need be) and returns the version the schema is at.</summary>
+    public abstract Task<int> BeginMigrationAsync(RelationalConnection db, CancellationToken cancellationToken);
+
+    public abstract Task SetSchemaVersionAsync(RelationalConnection db, int version, CancellationToken cancellationToken);
+
     /// <summary>Quotes an identifier from our own schema (field API names are [A-Za-z0-9_]); both databases use double quotes.</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,0 +1,3 @@
+-- One typed table per standard module, generated from the module catalog, and every module's "All …" view.
+-- @generated record-tables
+-- @generated all-views

@@ -1,0 +1,2 @@
+-- One typed table per standard module, generated from the module catalog.
+-- @generated record-tables
