@@ -18,6 +18,10 @@ namespace BiginBulk.Storage.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, string schema) : SqlDialect
 {
+    /// <summary>The dialect of one schema, over a pool of its own whose search_path is that schema alone.</summary>
+    public static PostgreSqlDialect Create(string connectionString, string schema) =>
+        new(PostgreSqlDataSources.Create(connectionString, schema), schema);
+
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
@@ -106,8 +110,15 @@ internal sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, string sche
 
     public override string GeneratedColumn(string type, string expression) => $"{type} GENERATED ALWAYS AS ({expression}) STORED";
 
-    // PostgreSQL has no NOCASE collation: text is indexed, and looked up, as lower(column).
-    public override string Indexed(FieldDefinition field) => IsText(field) ? $"lower({Quote(field.ColumnName)})" : Quote(field.ColumnName);
+    public override string Indexed(FieldDefinition field) => PostgreSqlValues.Indexed(field);
+
+    // PostgreSQL has no per-schema schema_version: every field change bumps catalog_version in its transaction,
+    // so another node's change is noticed on the next read.
+    public override string CatalogVersionSql => "SELECT version FROM catalog_version WHERE id = 1";
+
+    public override string? BumpCatalogVersionSql => "UPDATE catalog_version SET version = version + 1 WHERE id = 1";
+
+    public override string CustomFieldOrder => "created_time, api_name COLLATE \"C\"";
 
     /// <summary>DDL is transactional in PostgreSQL; the schema and its version row are created under the lock.</summary>
     public override async Task<int> BeginMigrationAsync(RelationalConnection db, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using BiginBulk.Storage.Relational;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Modules;
 using Npgsql;
@@ -21,7 +22,7 @@ internal sealed partial class PostgreSqlRecordSession
         foreach (var (module, ids) in keys.Ids)
         {
             await using var command = connection.Command(
-                $"SELECT id FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = ANY(@ids)",
+                $"SELECT id FROM {RecordTables.TableName(module)} WHERE id = ANY(@ids)",
                 PostgreSqlCommands.P("ids", ids.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -42,7 +43,7 @@ internal sealed partial class PostgreSqlRecordSession
     {
         var (module, field) = (set.Module, set.Field);
         var column = PostgreSqlValues.Quote(field.ColumnName);
-        var indexed = PostgreSqlRecordTable.Indexed(field);
+        var indexed = PostgreSqlValues.Indexed(field);
         var values = set.Keys.Select(k => PostgreSqlValues.ToDb(field, k)).ToArray();
         NpgsqlParameter parameter;
         if (values.Any(v => v is decimal))
@@ -68,7 +69,7 @@ internal sealed partial class PostgreSqlRecordSession
             $"""
             SELECT id, v FROM (
                 SELECT id, {column} AS v, row_number() OVER (PARTITION BY {indexed} ORDER BY id) AS n
-                FROM {PostgreSqlRecordTable.TableName(module)} WHERE {indexed} = ANY(@keys)) AS holders
+                FROM {RecordTables.TableName(module)} WHERE {indexed} = ANY(@keys)) AS holders
             WHERE n <= {ChunkAnswers.HoldersPerKey}
             """,
             parameter);
@@ -89,7 +90,7 @@ internal sealed partial class PostgreSqlRecordSession
     public async Task ApplyAsync(ChunkWrites writes, CancellationToken cancellationToken)
     {
         var module = writes.Module;
-        var table = PostgreSqlRecordTable.TableName(module);
+        var table = RecordTables.TableName(module);
         foreach (var (field, ids) in writes.Releases)
         {
             await connection.ExecuteAsync(

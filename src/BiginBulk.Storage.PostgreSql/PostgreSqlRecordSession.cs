@@ -1,3 +1,4 @@
+using BiginBulk.Storage.Relational;
 using System.Text;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Modules;
@@ -31,7 +32,7 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
         // Text compares through lower() on both sides, matching the lower() unique index (SQLite: NOCASE column).
         var text = PostgreSqlValues.IsText(field);
         var command = Prepared($"F|{module.ApiName}|{field.ApiName}", () =>
-            $"SELECT id FROM {PostgreSqlRecordTable.TableName(module)} WHERE {PostgreSqlRecordTable.Indexed(field)} = {(text ? "lower(@v0)" : "@v0")} ORDER BY id LIMIT 2",
+            $"SELECT id FROM {RecordTables.TableName(module)} WHERE {PostgreSqlValues.Indexed(field)} = {(text ? "lower(@v0)" : "@v0")} ORDER BY id LIMIT 2",
             [ParameterType(field, value)]);
         command.Parameters[0].Value = PostgreSqlValues.ToDb(field, value);
         using var reader = command.ExecuteReader();
@@ -47,7 +48,7 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
     public bool Exists(ModuleDefinition module, long id)
     {
         var command = Prepared($"E|{module.ApiName}", () =>
-            $"SELECT 1 FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = @v0", [NpgsqlDbType.Bigint]);
+            $"SELECT 1 FROM {RecordTables.TableName(module)} WHERE id = @v0", [NpgsqlDbType.Bigint]);
         command.Parameters[0].Value = id;
         return command.ExecuteScalar() is not null;
     }
@@ -66,7 +67,7 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
                 parameters.Append(", @v").Append(i + 5);
             }
 
-            return $"INSERT INTO {PostgreSqlRecordTable.TableName(module)} ({columns}) VALUES ({parameters})";
+            return $"INSERT INTO {RecordTables.TableName(module)} ({columns}) VALUES ({parameters})";
         }, [NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz, .. fields.Select(f => PostgreSqlValues.DbType(f.Type))]);
 
         var p = command.Parameters;
@@ -96,7 +97,7 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
                 sets.Append(", ").Append(PostgreSqlValues.Quote(fields[i].ColumnName)).Append(" = @v").Append(i + 3);
             }
 
-            return $"UPDATE {PostgreSqlRecordTable.TableName(module)} SET {sets} WHERE id = @v0";
+            return $"UPDATE {RecordTables.TableName(module)} SET {sets} WHERE id = @v0";
         }, [NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.TimestampTz, .. fields.Select(f => PostgreSqlValues.DbType(f.Type))]);
 
         var p = command.Parameters;
@@ -114,7 +115,7 @@ internal sealed partial class PostgreSqlRecordSession(NpgsqlConnection connectio
     public object? GetValue(ModuleDefinition module, long id, FieldDefinition field)
     {
         var command = Prepared($"G|{module.ApiName}|{field.ApiName}", () =>
-            $"SELECT {PostgreSqlValues.Quote(field.ColumnName)} FROM {PostgreSqlRecordTable.TableName(module)} WHERE id = @v0", [NpgsqlDbType.Bigint]);
+            $"SELECT {PostgreSqlValues.Quote(field.ColumnName)} FROM {RecordTables.TableName(module)} WHERE id = @v0", [NpgsqlDbType.Bigint]);
         command.Parameters[0].Value = id;
         var value = command.ExecuteScalar();
         return value is null ? null : PostgreSqlValues.FromDb(field, value);

@@ -1,3 +1,4 @@
+using BiginBulk.Storage.Relational;
 using BiginBulk.Core.Modules;
 using Npgsql;
 
@@ -48,7 +49,7 @@ internal static class PostgreSqlStagingCopy
             return;
         }
 
-        var table = PostgreSqlRecordTable.TableName(module);
+        var table = RecordTables.TableName(module);
         var staging = "pg_temp." + PostgreSqlValues.Quote(stagingPrefix + module.ApiName);
         if (stagingTables.Add(staging))
         {

@@ -36,6 +36,10 @@ internal static class PostgreSqlValues
     /// <summary>Text columns compare case-insensitively (through <c>lower()</c>), like SQLite's NOCASE columns.</summary>
     public static bool IsText(FieldDefinition field) => ColumnType(field.Type) == "text";
 
+    /// <summary>The expression a lookup by this field compares, and its index covers: PostgreSQL has no NOCASE
+    /// collation, so text is <c>lower(column)</c> on both sides.</summary>
+    public static string Indexed(FieldDefinition field) => IsText(field) ? $"lower({Quote(field.ColumnName)})" : Quote(field.ColumnName);
+
     /// <summary>UTC to the second: timestamptz would keep microseconds that SQLite's text form drops.</summary>
     public static DateTime Time(DateTimeOffset time)
     {

@@ -27,7 +27,7 @@ internal sealed class ExportSqlBuilder(ExportQuery query) : ExportSqlBuilderBase
 
     protected override object ToDb(object value) => SqliteValues.ToDb(value);
 
-    protected override bool IsText(FieldDefinition field) => RecordTableSchema.IsText(field);
+    protected override bool IsText(FieldDefinition field) => SqliteValues.IsText(field);
 
     protected override string CaseInsensitive(string column) => $"{column} COLLATE NOCASE";
 

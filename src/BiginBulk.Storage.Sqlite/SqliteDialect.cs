@@ -93,6 +93,13 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     // A NOCASE column's index folds case by itself.
     public override string Indexed(FieldDefinition field) => Quote(field.ColumnName);
 
+    // Adding or removing a column bumps SQLite's schema_version, also when another process (the admin tool) does it.
+    public override string CatalogVersionSql => "PRAGMA schema_version";
+
+    public override string? BumpCatalogVersionSql => null;
+
+    public override string CustomFieldOrder => "rowid";
+
     public override async Task<int> BeginMigrationAsync(RelationalConnection db, CancellationToken cancellationToken)
     {
         // Take the write lock first so two processes starting at once do not both migrate.

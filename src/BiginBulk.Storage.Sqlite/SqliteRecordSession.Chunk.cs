@@ -1,3 +1,4 @@
+using BiginBulk.Storage.Relational;
 using System.Text.Json;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Modules;
@@ -20,7 +21,7 @@ internal sealed partial class SqliteRecordSession
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var command = Command(
-                $"SELECT id FROM {RecordTableSchema.TableName(module)} WHERE id IN (SELECT value FROM json_each($keys))",
+                $"SELECT id FROM {RecordTables.TableName(module)} WHERE id IN (SELECT value FROM json_each($keys))",
                 JsonSerializer.Serialize(ids));
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -33,12 +34,12 @@ internal sealed partial class SqliteRecordSession
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (module, field) = (set.Module, set.Field);
-            var column = SqliteValues.Quote(field.ColumnName) + (RecordTableSchema.IsText(field) ? " COLLATE NOCASE" : "");
+            var column = SqliteValues.Quote(field.ColumnName) + (SqliteValues.IsText(field) ? " COLLATE NOCASE" : "");
             using var command = Command(
                 $"""
                 SELECT id, v FROM (
                     SELECT id, {SqliteValues.Quote(field.ColumnName)} AS v, row_number() OVER (PARTITION BY {column} ORDER BY id) AS n
-                    FROM {RecordTableSchema.TableName(module)} WHERE {column} IN (SELECT value FROM json_each($keys)))
+                    FROM {RecordTables.TableName(module)} WHERE {column} IN (SELECT value FROM json_each($keys)))
                 WHERE n <= {ChunkAnswers.HoldersPerKey}
                 """,
                 // NOCASE folds ASCII only: the rows' own spellings find stored non-ASCII text that the folded keys miss.
@@ -66,7 +67,7 @@ internal sealed partial class SqliteRecordSession
         foreach (var (field, ids) in writes.Releases)
         {
             using var command = Command(
-                $"UPDATE {RecordTableSchema.TableName(module)} SET {SqliteValues.Quote(field.ColumnName)} = NULL WHERE id IN (SELECT value FROM json_each($keys))",
+                $"UPDATE {RecordTables.TableName(module)} SET {SqliteValues.Quote(field.ColumnName)} = NULL WHERE id IN (SELECT value FROM json_each($keys))",
                 JsonSerializer.Serialize(ids));
             command.ExecuteNonQuery();
         }

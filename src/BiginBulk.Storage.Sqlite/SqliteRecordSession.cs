@@ -1,3 +1,4 @@
+using BiginBulk.Storage.Relational;
 using System.Text;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Modules;
@@ -19,7 +20,7 @@ internal sealed partial class SqliteRecordSession(SqliteConnection connection, S
     public (int Count, long? Id) FindByValue(ModuleDefinition module, FieldDefinition field, object value)
     {
         var command = Prepared($"F|{module.ApiName}|{field.ApiName}", () =>
-            $"SELECT id FROM {RecordTableSchema.TableName(module)} WHERE {SqliteValues.Quote(field.ColumnName)}{(RecordTableSchema.IsText(field) ? " COLLATE NOCASE" : "")} = $v0 ORDER BY id LIMIT 2", 1);
+            $"SELECT id FROM {RecordTables.TableName(module)} WHERE {SqliteValues.Quote(field.ColumnName)}{(SqliteValues.IsText(field) ? " COLLATE NOCASE" : "")} = $v0 ORDER BY id LIMIT 2", 1);
         command.Parameters[0].Value = SqliteValues.ToDb(field, value);
         using var reader = command.ExecuteReader();
         long? first = null;
@@ -36,7 +37,7 @@ internal sealed partial class SqliteRecordSession(SqliteConnection connection, S
     public bool Exists(ModuleDefinition module, long id)
     {
         var command = Prepared($"E|{module.ApiName}", () =>
-            $"SELECT 1 FROM {RecordTableSchema.TableName(module)} WHERE id = $v0", 1);
+            $"SELECT 1 FROM {RecordTables.TableName(module)} WHERE id = $v0", 1);
         command.Parameters[0].Value = id;
         return command.ExecuteScalar() is not null;
     }
@@ -55,7 +56,7 @@ internal sealed partial class SqliteRecordSession(SqliteConnection connection, S
                 parameters.Append(", $v").Append(i + 5);
             }
 
-            return $"INSERT INTO {RecordTableSchema.TableName(module)} ({columns}) VALUES ({parameters})";
+            return $"INSERT INTO {RecordTables.TableName(module)} ({columns}) VALUES ({parameters})";
         }, fields.Length + 5);
 
         var p = command.Parameters;
@@ -85,7 +86,7 @@ internal sealed partial class SqliteRecordSession(SqliteConnection connection, S
                 sets.Append(", ").Append(SqliteValues.Quote(fields[i].ColumnName)).Append(" = $v").Append(i + 3);
             }
 
-            return $"UPDATE {RecordTableSchema.TableName(module)} SET {sets} WHERE id = $v0";
+            return $"UPDATE {RecordTables.TableName(module)} SET {sets} WHERE id = $v0";
         }, fields.Length + 3);
 
         var p = command.Parameters;
@@ -103,7 +104,7 @@ internal sealed partial class SqliteRecordSession(SqliteConnection connection, S
     public object? GetValue(ModuleDefinition module, long id, FieldDefinition field)
     {
         var command = Prepared($"G|{module.ApiName}|{field.ApiName}", () =>
-            $"SELECT {SqliteValues.Quote(field.ColumnName)} FROM {RecordTableSchema.TableName(module)} WHERE id = $v0", 1);
+            $"SELECT {SqliteValues.Quote(field.ColumnName)} FROM {RecordTables.TableName(module)} WHERE id = $v0", 1);
         command.Parameters[0].Value = id;
         var value = command.ExecuteScalar();
         return value is null ? null : SqliteValues.FromDb(field, value);

@@ -26,6 +26,9 @@ internal static class SqliteValues
         _ => "TEXT",
     };
 
+    /// <summary>Text columns compare case-insensitively (NOCASE), like Bigin's searches and unique checks.</summary>
+    public static bool IsText(FieldDefinition field) => ColumnType(field.Type) == "TEXT" && field.Type is not (FieldType.Date or FieldType.DateTime);
+
     public static object ToDb(object? value) => value switch
     {
         null => DBNull.Value,

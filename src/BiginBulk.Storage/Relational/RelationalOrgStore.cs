@@ -7,7 +7,7 @@ namespace BiginBulk.Storage.Relational;
 /// concern into partial files. A dialect store (SQLite, PostgreSQL) supplies only its <see cref="SqlDialect"/>
 /// and what is genuinely its own. Modelled on Wolverine's <c>MessageDatabase&lt;T&gt;</c>.
 /// </summary>
-public abstract partial class RelationalOrgStore
+public abstract partial class RelationalOrgStore : IOrgStore
 {
     private readonly Lock _schemaGate = new();
     private Task? _schema;
@@ -26,8 +26,13 @@ public abstract partial class RelationalOrgStore
     /// <summary>Where the store reads the time it stamps on its own (queued callbacks, added fields).</summary>
     protected internal TimeProvider Clock { get; }
 
-    /// <summary>The org schema's numbered steps, applied once each by <see cref="SchemaMigrator"/>.</summary>
-    protected abstract IReadOnlyList<string> SchemaSteps();
+    /// <summary>The org schema's numbered steps, applied once each by <see cref="SchemaMigrator"/>: the dialect
+    /// assembly's <c>Schema/org_*.sql</c> files, with the record tables generated from the module catalog.</summary>
+    private IReadOnlyList<string> SchemaSteps() => SchemaScripts.Load(GetType().Assembly, "org", new Dictionary<string, Func<string>>
+    {
+        ["record-tables"] = () => RecordTables.CreateAll(Dialect),
+        ["all-views"] = RecordTables.CreateAllViews,
+    });
 
     protected async Task<RelationalConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -83,6 +83,16 @@ public abstract class SqlDialect
     /// <summary>The expression an index on the field covers, and a lookup by it compares.</summary>
     public abstract string Indexed(FieldDefinition field);
 
+    /// <summary>A query of a number that moves whenever a custom field is added or removed, by any process.</summary>
+    public abstract string CatalogVersionSql { get; }
+
+    /// <summary>The statement that moves <see cref="CatalogVersionSql"/> in a field change's transaction; null when
+    /// the database moves it by itself.</summary>
+    public abstract string? BumpCatalogVersionSql { get; }
+
+    /// <summary>The order custom fields are listed in: the order they were added.</summary>
+    public abstract string CustomFieldOrder { get; }
+
     /// <summary>Begins the migration transaction under the schema's migration lock (creating what holds the
     /// version, if need be) and returns the version the schema is at.</summary>
     public abstract Task<int> BeginMigrationAsync(RelationalConnection db, CancellationToken cancellationToken);
