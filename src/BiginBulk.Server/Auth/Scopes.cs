@@ -9,7 +9,7 @@ namespace BiginBulk.Server.Auth;
 /// case-insensitively, since Zoho's own docs spell them both ways (<c>bulk.read</c>, <c>bulk.READ</c>).
 /// CRM-family routes accept <c>ZohoCRM.*</c> scopes as the same grants.
 /// </summary>
-public static class Scopes
+internal static class Scopes
 {
     public const string Files = "ZohoFiles.files.ALL";
 

@@ -9,7 +9,7 @@ namespace BiginBulk.Server.Auth;
 /// or expired token gets Zoho's 401 <c>INVALID_TOKEN</c> before the handler runs; past the failures allowed
 /// per source address (<see cref="AuthFailureThrottle"/>), 429 <c>TOO_MANY_REQUESTS</c> with <c>Retry-After</c>.
 /// </summary>
-public sealed class ZohoAuthMiddleware(RequestDelegate next)
+internal sealed class ZohoAuthMiddleware(RequestDelegate next)
 {
     private const string ZohoPrefix = "Zoho-oauthtoken ";
     private const string BearerPrefix = "Bearer ";

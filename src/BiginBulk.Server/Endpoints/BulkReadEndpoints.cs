@@ -21,7 +21,7 @@ namespace BiginBulk.Server.Endpoints;
 /// Bulk read: create a job, get its details, download its result, on Bigin's v1 and v2 routes and on the
 /// CRM family (<c>/crm/bulk/v2…v8/read</c>) that Zoho's official SDKs call.
 /// </summary>
-public static class BulkReadEndpoints
+internal static class BulkReadEndpoints
 {
     public static void MapBulkReadEndpoints(this IEndpointRouteBuilder app)
     {

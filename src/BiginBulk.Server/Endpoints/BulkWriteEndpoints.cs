@@ -18,7 +18,7 @@ namespace BiginBulk.Server.Endpoints;
 /// Create bulk write job, get its details, download its result: on Bigin's routes and on the CRM family
 /// (<c>/crm/bulk/v2…v8/write</c>) that Zoho's official SDKs call.
 /// </summary>
-public static class BulkWriteEndpoints
+internal static class BulkWriteEndpoints
 {
     private static readonly string[] DetailScopes = Scopes.BulkWriteAny;
 

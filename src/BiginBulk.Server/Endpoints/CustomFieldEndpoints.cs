@@ -16,7 +16,7 @@ namespace BiginBulk.Server.Endpoints;
 /// (<c>api_name</c>, <c>field_label</c>, <c>data_type</c>, <c>length</c>, <c>decimal_place</c>,
 /// <c>pick_list_values</c>, <c>lookup.module</c>, <c>unique</c>, <c>system_mandatory</c>).
 /// </summary>
-public static class CustomFieldEndpoints
+internal static class CustomFieldEndpoints
 {
     public static void MapCustomFieldEndpoints(this IEndpointRouteBuilder app)
     {

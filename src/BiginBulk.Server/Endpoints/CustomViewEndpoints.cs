@@ -19,7 +19,7 @@ namespace BiginBulk.Server.Endpoints;
 /// read); our own routes let an administrator define, edit and delete a view with criteria, which Zoho does
 /// only in its UI. Creation and edits share <see cref="CustomViewRules"/>; the system "All …" views are fixed.
 /// </summary>
-public static class CustomViewEndpoints
+internal static class CustomViewEndpoints
 {
     public static void MapCustomViewEndpoints(this IEndpointRouteBuilder app)
     {

@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>zgid</c> is the org id, the value of <c>X-CRM-ORG</c>; Zoho's SDKs key their token store on it and on
 /// the current user's email.
 /// </summary>
-public static class OrgEndpoints
+internal static class OrgEndpoints
 {
     private static readonly string[] Scopes = ["ZohoBigin.org.READ", "ZohoBigin.org.ALL"];
 

@@ -13,7 +13,7 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>GET /bigin/v2/{module}</c> and <c>/bigin/v2/{module}/{id}</c>: read records back in Zoho's record JSON,
 /// so users can see what they imported. 204 when there is nothing to return, as Bigin does.
 /// </summary>
-public static class RecordEndpoints
+internal static class RecordEndpoints
 {
     // "upload" and "settings" are other routes under /bigin/v2; excluding them here lets a wrong method on
     // them answer INVALID_REQUEST_METHOD instead of being taken for a module name.

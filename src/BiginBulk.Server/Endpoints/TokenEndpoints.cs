@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Endpoints;
 /// form body or the query string, since Zoho's own docs show both. Grants: <c>authorization_code</c> (a
 /// self-client grant code minted with the admin tool), <c>refresh_token</c> and <c>client_credentials</c>.
 /// </summary>
-public static class TokenEndpoints
+internal static class TokenEndpoints
 {
     public static void MapTokenEndpoints(this IEndpointRouteBuilder app)
     {

@@ -18,7 +18,7 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>"status": "disabled"</c> deactivates (its tokens stop working at once), <c>"active"</c> reactivates.
 /// Each entry of <c>users</c> gets its own outcome, in order, as Zoho's write APIs answer.
 /// </summary>
-public static partial class UserEndpoints
+internal static partial class UserEndpoints
 {
     private const int MaxUsersPerRequest = 100;
 

@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Endpoints;
 /// Zoho's users API under <c>/bigin/v2/users</c> and <c>/crm/v{n}/users</c>: list by <c>type</c> with pages,
 /// one user by id, and (administrators with the users scope) add and update users, deactivation included.
 /// </summary>
-public static partial class UserEndpoints
+internal static partial class UserEndpoints
 {
     private static readonly string[] ReadScopes = ["ZohoBigin.users.READ", "ZohoBigin.users.ALL"];
 

@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>/oauth/v2/user/info</c>): who the access token belongs to, in Zoho Accounts' capitalised keys. Zoho's
 /// old C# SDK calls it after the grant flow and reads <c>Email</c> (sdk wire notes §8).
 /// </summary>
-public static class UserInfoEndpoints
+internal static class UserInfoEndpoints
 {
     public static void MapUserInfoEndpoints(this IEndpointRouteBuilder app)
     {

@@ -4,12 +4,13 @@ using BiginBulk.Core.Csv;
 using BiginBulk.Core.Errors;
 using BiginBulk.Core.Files;
 using BiginBulk.Server.Options;
+using BiginBulk.Server.Persistence;
 using BiginBulk.Storage;
 
 namespace BiginBulk.Server.Files;
 
 /// <summary>Reads the CSV inside a stored upload: its header at job creation, its rows in the worker.</summary>
-public static class UploadedCsv
+internal static class UploadedCsv
 {
     public static bool IsKnownEncoding(string name) => CsvEncodingDetector.TryGetEncoding(name, out _);
 
@@ -65,7 +66,8 @@ public static class UploadedCsv
 
             return new UploadedCsvRows(zip, entry, reader);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Data.Common.DbException)
+        // A transient database error is not the file's fault: it goes up to the worker, which tries again.
+        catch (Exception ex) when ((ex is InvalidDataException or IOException or System.Data.Common.DbException) && !TransientFailure.IsTransient(ex))
         {
             if (entry is not null)
             {

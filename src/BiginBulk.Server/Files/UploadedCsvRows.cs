@@ -4,7 +4,7 @@ using BiginBulk.Core.Files;
 namespace BiginBulk.Server.Files;
 
 /// <summary>The rows of a stored upload, owning the zip and its entry for as long as they are read.</summary>
-public sealed class UploadedCsvRows(Stream zip, ZipCsvEntry entry, CsvRowReader reader) : IAsyncDisposable
+internal sealed class UploadedCsvRows(Stream zip, ZipCsvEntry entry, CsvRowReader reader) : IAsyncDisposable
 {
     public string EncodingName => reader.EncodingName;
 

@@ -10,7 +10,7 @@ namespace BiginBulk.Server.Files;
 /// <c>{Module}-{file name}.csv</c> (Zoho's old SDK reads the last entry and fails on directories).
 /// The zip goes to a temporary file that deletes itself, so it has a length and memory stays flat.
 /// </summary>
-public static class WriteResultZip
+internal static class WriteResultZip
 {
     public static async Task<Stream> CreateAsync(IOrgStore store, WriteJob job, CancellationToken cancellationToken = default)
     {

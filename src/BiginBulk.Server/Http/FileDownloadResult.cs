@@ -4,7 +4,7 @@ namespace BiginBulk.Server.Http;
 /// A file download as Zoho's SDKs need it: an accepted Content-Type and a Content-Disposition holding
 /// exactly one <c>filename="…"</c> (SDK8 takes the text after the first '=' as the name).
 /// </summary>
-public sealed class FileDownloadResult(Stream content, string contentType, string fileName) : IResult
+internal sealed class FileDownloadResult(Stream content, string contentType, string fileName) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {

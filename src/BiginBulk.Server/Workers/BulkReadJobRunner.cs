@@ -3,6 +3,7 @@ using BiginBulk.Core.BulkRead;
 using BiginBulk.Core.Errors;
 using BiginBulk.Core.Modules;
 using BiginBulk.Server.Options;
+using BiginBulk.Server.Persistence;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
 using BiginBulk.Storage.Jobs;
@@ -17,7 +18,7 @@ namespace BiginBulk.Server.Workers;
 /// stores the zip and the COMPLETED state in one transaction. An export has no side effects, so a job
 /// interrupted by a crash simply runs again from the start.
 /// </summary>
-public sealed partial class BulkReadJobRunner(
+internal sealed partial class BulkReadJobRunner(
     ISystemStore system,
     TimeProvider time,
     IOptions<BiginBulkOptions> options,
@@ -43,7 +44,8 @@ public sealed partial class BulkReadJobRunner(
             // The query was valid when the job was created but no longer is (a view or field went away).
             await FailAsync(store, job, ex.Error.Code, ex.Error.Message, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Data.Common.DbException)
+        // A transient database error goes up to the worker, which runs the export again.
+        catch (Exception ex) when ((ex is InvalidDataException or IOException or System.Data.Common.DbException) && !TransientFailure.IsTransient(ex))
         {
             LogExportFailed(logger, jobId, ex);
             await FailAsync(store, job, "INTERNAL_SERVER_ERROR", "Internal server error occurred.", cancellationToken);

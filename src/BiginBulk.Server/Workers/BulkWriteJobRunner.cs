@@ -21,7 +21,7 @@ namespace BiginBulk.Server.Workers;
 /// callback. On restart the rows up to the checkpoint are skipped, so every row is applied exactly once.
 /// A job FAILS only for job-level causes (its file cannot be read); bad rows are row outcomes.
 /// </summary>
-public sealed partial class BulkWriteJobRunner(
+internal sealed partial class BulkWriteJobRunner(
     ISystemStore system,
     IdGenerator ids,
     TimeProvider time,

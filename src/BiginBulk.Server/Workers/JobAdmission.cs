@@ -13,7 +13,7 @@ namespace BiginBulk.Server.Workers;
 /// default 10): past it, creating a job answers 429 <c>TOO_MANY_REQUESTS</c> with <c>Retry-After</c>, as Zoho's
 /// concurrency limits do, so one org cannot queue unbounded work.
 /// </summary>
-public sealed class JobAdmission(IOptions<BiginBulkOptions> options, TimeProvider time)
+internal sealed class JobAdmission(IOptions<BiginBulkOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
