@@ -6,6 +6,7 @@ using BiginBulk.Server.Auth;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Storage;
+using BiginBulk.Storage.Catalog;
 
 namespace BiginBulk.Server.Endpoints;
 
@@ -31,7 +32,7 @@ internal static class CustomFieldEndpoints
             return refusal;
         }
 
-        var store = stores.For(auth.OrgId);
+        ICatalogStore store = stores.For(auth.OrgId);
         var catalog = await store.GetCatalogAsync(http.RequestAborted);
         var module = RequireModule(catalog, http.Request.Query["module"].ToString());
         if (await json.ReadAsync(http.Request) is not JsonObject body)
@@ -87,7 +88,7 @@ internal static class CustomFieldEndpoints
             return refusal;
         }
 
-        var store = stores.For(auth.OrgId);
+        ICatalogStore store = stores.For(auth.OrgId);
         var module = RequireModule(await store.GetCatalogAsync(http.RequestAborted), http.Request.Query["module"].ToString());
         var field = module.FindField(apiName);
         if (field is null || !field.CustomField)

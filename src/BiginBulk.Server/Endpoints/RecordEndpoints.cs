@@ -6,6 +6,7 @@ using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Records;
 
 namespace BiginBulk.Server.Endpoints;
 
@@ -124,7 +125,7 @@ internal static class RecordEndpoints
         ModuleDefinition module,
         ModuleCatalog catalog,
         IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
-        IOrgStore store,
+        IRecordStore store,
         ISystemStore system,
         long orgId,
         CancellationToken cancellationToken)

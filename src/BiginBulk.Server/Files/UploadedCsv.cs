@@ -6,6 +6,7 @@ using BiginBulk.Core.Files;
 using BiginBulk.Server.Options;
 using BiginBulk.Server.Persistence;
 using BiginBulk.Storage;
+using BiginBulk.Storage.Files;
 
 namespace BiginBulk.Server.Files;
 
@@ -16,7 +17,7 @@ internal static class UploadedCsv
 
     /// <summary>The header of an uploaded file of this org, or null when the org has no such file. A file
     /// whose header cannot be used is refused with <c>FILE_NOT_SUPPORTED</c> and the reason.</summary>
-    public static async Task<CsvFileHeader?> ReadHeaderAsync(IOrgStore store, long fileId, string? encoding, LimitsOptions limits, CancellationToken cancellationToken)
+    public static async Task<CsvFileHeader?> ReadHeaderAsync(IFileStore store, long fileId, string? encoding, LimitsOptions limits, CancellationToken cancellationToken)
     {
         var file = await store.GetFileAsync(fileId, cancellationToken);
         if (file is null)
@@ -49,7 +50,7 @@ internal static class UploadedCsv
     }
 
     /// <summary>Opens the rows of a job's file. Throws <see cref="UploadedCsvException"/> when it cannot.</summary>
-    public static async Task<UploadedCsvRows> OpenRowsAsync(IOrgStore store, BulkWriteJobDefinition job, LimitsOptions limits, CancellationToken cancellationToken)
+    public static async Task<UploadedCsvRows> OpenRowsAsync(IFileStore store, BulkWriteJobDefinition job, LimitsOptions limits, CancellationToken cancellationToken)
     {
         Stream? zip = null;
         ZipCsvEntry? entry = null;

@@ -12,7 +12,7 @@ namespace BiginBulk.Server.Files;
 /// </summary>
 internal static class WriteResultZip
 {
-    public static async Task<Stream> CreateAsync(IOrgStore store, WriteJob job, CancellationToken cancellationToken = default)
+    public static async Task<Stream> CreateAsync(IWriteJobStore store, WriteJob job, CancellationToken cancellationToken = default)
     {
         var definition = job.Definition;
         var path = Path.Combine(Path.GetTempPath(), $"biginbulk-result-{Guid.NewGuid():N}.zip");

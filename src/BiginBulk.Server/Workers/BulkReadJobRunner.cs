@@ -6,6 +6,7 @@ using BiginBulk.Server.Options;
 using BiginBulk.Server.Persistence;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Catalog;
 using BiginBulk.Storage.Jobs;
 using BiginBulk.Storage.Records;
 using Microsoft.Extensions.Options;
@@ -101,7 +102,7 @@ internal sealed partial class BulkReadJobRunner(
         LogExported(logger, definition.Id, count, more);
     }
 
-    private static async Task<Criteria?> BuildCriteriaAsync(IOrgStore store, BulkReadJobDefinition definition, ModuleDefinition module, ModuleCatalog catalog, int maxCriteria, CancellationToken cancellationToken)
+    private static async Task<Criteria?> BuildCriteriaAsync(ICatalogStore store, BulkReadJobDefinition definition, ModuleDefinition module, ModuleCatalog catalog, int maxCriteria, CancellationToken cancellationToken)
     {
         Criteria? viewCriteria = null;
         if (definition.CustomViewId is { } cvid)
@@ -117,7 +118,7 @@ internal sealed partial class BulkReadJobRunner(
 
     private const int RowsPerLeaseRenewal = 10_000;
 
-    private static async Task<int> WriteCsvAsync(IOrgStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
+    private static async Task<int> WriteCsvAsync(IRecordStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
     {
         await using var writer = new ExportCsvWriter(output, [.. query.Columns.Select(c => c.ApiName)]);
         await foreach (var row in store.ExportAsync(query, cancellationToken))
@@ -132,7 +133,7 @@ internal sealed partial class BulkReadJobRunner(
         return writer.RowsWritten;
     }
 
-    private static async Task<int> WriteIcsAsync(IOrgStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
+    private static async Task<int> WriteIcsAsync(IRecordStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
     {
         var writer = new IcsExportWriter();
         await foreach (var row in store.ExportAsync(query, cancellationToken))
@@ -150,7 +151,7 @@ internal sealed partial class BulkReadJobRunner(
     }
 
     /// <summary>Fails a job that cannot be run (the worker gave up on it).</summary>
-    public async Task MarkFailedAsync(IOrgStore store, long jobId, string reason, CancellationToken cancellationToken)
+    public async Task MarkFailedAsync(IReadJobStore store, long jobId, string reason, CancellationToken cancellationToken)
     {
         var job = await store.GetReadJobAsync(jobId, cancellationToken);
         if (job is null || BulkReadState.IsFinished(job.Progress.State))
@@ -161,7 +162,7 @@ internal sealed partial class BulkReadJobRunner(
         await FailAsync(store, job, "INTERNAL_SERVER_ERROR", reason, cancellationToken);
     }
 
-    private async Task FailAsync(IOrgStore store, ReadJob job, string code, string message, CancellationToken cancellationToken)
+    private async Task FailAsync(IReadJobStore store, ReadJob job, string code, string message, CancellationToken cancellationToken)
     {
         LogJobFailed(logger, job.Definition.Id, code, message);
         await store.SetReadProgressAsync(job.Definition.Id, job.Progress with

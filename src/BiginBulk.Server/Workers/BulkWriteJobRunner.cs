@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Csv;
 using BiginBulk.Core.Ids;
@@ -10,7 +11,6 @@ using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
 using BiginBulk.Storage.Jobs;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace BiginBulk.Server.Workers;
@@ -57,7 +57,7 @@ internal sealed partial class BulkWriteJobRunner(
     }
 
     /// <summary>Fails a job that cannot be run (the worker gave up on it), keeping the rows already committed.</summary>
-    public async Task MarkFailedAsync(IOrgStore store, long jobId, string reason, CancellationToken cancellationToken)
+    public async Task MarkFailedAsync(IWriteJobStore store, long jobId, string reason, CancellationToken cancellationToken)
     {
         var job = await store.GetWriteJobAsync(jobId, cancellationToken);
         if (job is null || BulkWriteStatus.IsFinished(job.Progress.Status))
@@ -176,7 +176,7 @@ internal sealed partial class BulkWriteJobRunner(
 
     /// <summary>One chunk in one transaction: resolve its keys, decide its rows, apply, results, checkpoint.</summary>
     private async Task<BulkWriteProgress> WriteChunkAsync(
-        IOrgStore store, long jobId, JobLease lease, ChunkDecider decider, ReadChunk read, RecordAudit audit, BulkWriteProgress progress, CancellationToken cancellationToken)
+        IWriteJobStore store, long jobId, JobLease lease, ChunkDecider decider, ReadChunk read, RecordAudit audit, BulkWriteProgress progress, CancellationToken cancellationToken)
     {
         using var chunk = store.BeginWriteChunk(jobId, lease);
         var answers = read.Rows.Keys.IsEmpty ? new ChunkAnswers() : await chunk.ResolveAsync(read.Rows.Keys, cancellationToken);
