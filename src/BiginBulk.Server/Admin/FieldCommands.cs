@@ -84,7 +84,7 @@ internal static class FieldCommands
         IServiceProvider services, string orgText, string moduleName, CancellationToken cancellationToken)
     {
         if (!AdminValidation.TryParseId(orgText, out var orgId)
-            || await services.GetRequiredService<BiginBulk.Storage.Auth.ISystemStore>().GetOrgAsync(orgId, cancellationToken) is null)
+            || await services.GetRequiredService<BiginBulk.Storage.Auth.IOrgDirectory>().GetOrgAsync(orgId, cancellationToken) is null)
         {
             return (null, null, null);
         }

@@ -178,7 +178,7 @@ internal static class ViewCommands
 
     private static async Task<(ICatalogStore? Store, int Error)> OpenAsync(IServiceProvider services, string orgText, CancellationToken cancellationToken)
     {
-        if (!AdminValidation.TryParseId(orgText, out var orgId) || await services.GetRequiredService<ISystemStore>().GetOrgAsync(orgId, cancellationToken) is null)
+        if (!AdminValidation.TryParseId(orgText, out var orgId) || await services.GetRequiredService<IOrgDirectory>().GetOrgAsync(orgId, cancellationToken) is null)
         {
             return (null, AdminOutput.Fail(AdminOutput.NotFound, $"No org has id '{orgText}'."));
         }

@@ -14,7 +14,7 @@ internal sealed class ZohoAuthMiddleware(RequestDelegate next)
     private const string ZohoPrefix = "Zoho-oauthtoken ";
     private const string BearerPrefix = "Bearer ";
 
-    public async Task InvokeAsync(HttpContext context, TokenService tokens, ISystemStore store, AuthFailureThrottle throttle)
+    public async Task InvokeAsync(HttpContext context, TokenService tokens, IOrgDirectory store, AuthFailureThrottle throttle)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresZohoAuth>() is null)
         {
@@ -48,7 +48,7 @@ internal sealed class ZohoAuthMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static async Task<AuthContext?> ResolveAsync(HttpContext context, TokenService tokens, ISystemStore store)
+    private static async Task<AuthContext?> ResolveAsync(HttpContext context, TokenService tokens, IOrgDirectory store)
     {
         var header = context.Request.Headers.Authorization.ToString();
         string? token = null;

@@ -20,7 +20,7 @@ namespace BiginBulk.Server.Callbacks;
 /// routes, its CRM job details (<c>{"data":[…]}</c>) on CRM routes.
 /// </summary>
 internal sealed partial class CallbackDeliveryWorker(
-    ISystemStore system,
+    IOrgDirectory system,
     IOrgStoreProvider stores,
     CallbackSender sender,
     PublicUrls urls,

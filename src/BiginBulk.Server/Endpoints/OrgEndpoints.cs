@@ -23,7 +23,7 @@ internal static class OrgEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, ISystemStore store)
+    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, IOrgDirectory store)
     {
         if (!auth.HasAnyScope(Scopes))
         {

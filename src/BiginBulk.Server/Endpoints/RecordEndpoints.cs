@@ -30,7 +30,7 @@ internal static class RecordEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, ISystemStore system)
+    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, IOrgDirectory system)
     {
         var store = stores.For(auth.OrgId);
         var catalog = await store.GetCatalogAsync(http.RequestAborted);
@@ -65,7 +65,7 @@ internal static class RecordEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string module, string id, IOrgStoreProvider stores, ISystemStore system)
+    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string module, string id, IOrgStoreProvider stores, IOrgDirectory system)
     {
         var store = stores.For(auth.OrgId);
         var catalog = await store.GetCatalogAsync(http.RequestAborted);
@@ -126,7 +126,7 @@ internal static class RecordEndpoints
         ModuleCatalog catalog,
         IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
         IRecordStore store,
-        ISystemStore system,
+        IOrgDirectory system,
         long orgId,
         CancellationToken cancellationToken)
     {

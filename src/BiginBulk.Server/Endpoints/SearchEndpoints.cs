@@ -31,7 +31,7 @@ internal static class SearchEndpoints
         }
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, ISystemStore system)
+    private static async Task<IResult> SearchAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, IOrgDirectory system)
     {
         var store = stores.For(auth.OrgId);
         var catalog = await store.GetCatalogAsync(http.RequestAborted);

@@ -19,7 +19,7 @@ internal static class TokenEndpoints
         app.MapPost("/oauth/v2/token/revoke", RevokeAsync);
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, ISystemStore store, TokenService tokens, PublicUrls urls, AuthFailureThrottle throttle)
+    private static async Task<IResult> IssueAsync(HttpContext context, ICredentialStore store, TokenService tokens, PublicUrls urls, AuthFailureThrottle throttle)
     {
         var result = await IssueUnthrottledAsync(context, store, tokens, urls);
         // Failed authentications are what is counted: a wrong client secret, a bad refresh token or grant code.
@@ -45,7 +45,7 @@ internal static class TokenEndpoints
         });
     }
 
-    private static async Task<IResult> IssueUnthrottledAsync(HttpContext context, ISystemStore store, TokenService tokens, PublicUrls urls)
+    private static async Task<IResult> IssueUnthrottledAsync(HttpContext context, ICredentialStore store, TokenService tokens, PublicUrls urls)
     {
         if (await TryReadParametersAsync(context.Request) is not { } parameters)
         {

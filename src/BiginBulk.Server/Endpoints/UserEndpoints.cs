@@ -42,7 +42,7 @@ internal static partial class UserEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, ISystemStore store, TimeProvider time)
+    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, IOrgDirectory store, TimeProvider time)
     {
         var type = http.Request.Query["type"].ToString();
         type = type.Length == 0 ? "AllUsers" : type;
@@ -83,7 +83,7 @@ internal static partial class UserEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string id, ISystemStore store, TimeProvider time)
+    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string id, IOrgDirectory store, TimeProvider time)
     {
         if (!auth.HasAnyScope(ReadScopes))
         {
@@ -95,7 +95,7 @@ internal static partial class UserEndpoints
     }
 
     /// <summary>A user of the caller's org; another org's user is as unknown as a made-up id.</summary>
-    private static async Task<User> FindUserAsync(ISystemStore store, AuthContext auth, string id, CancellationToken cancellationToken)
+    private static async Task<User> FindUserAsync(IOrgDirectory store, AuthContext auth, string id, CancellationToken cancellationToken)
     {
         var user = ZohoIds.TryParse(id, out var userId) ? await store.GetUserAsync(userId, cancellationToken) : null;
         return user is not null && user.OrgId == auth.OrgId

@@ -19,7 +19,7 @@ internal static class UserInfoEndpoints
         app.MapGet("/oauth/v2/user/info", Get).RequireZohoAuth();
     }
 
-    private static async Task<IResult> Get(HttpContext http, AuthContext auth, ISystemStore store)
+    private static async Task<IResult> Get(HttpContext http, AuthContext auth, IOrgDirectory store)
     {
         // The middleware found this user a moment ago; a user deleted since is an unknown token.
         var user = await store.GetUserAsync(auth.UserId, http.RequestAborted);

@@ -14,7 +14,7 @@ namespace BiginBulk.Server.Workers;
 /// its leases so another node can continue straight away.
 /// </summary>
 internal sealed partial class BulkJobWorker(
-    ISystemStore system,
+    IOrgDirectory system,
     IOrgStoreProvider stores,
     BulkWriteJobRunner runner,
     BulkReadJobRunner readRunner,

@@ -20,7 +20,7 @@ namespace BiginBulk.Server.Workers;
 /// interrupted by a crash simply runs again from the start.
 /// </summary>
 internal sealed partial class BulkReadJobRunner(
-    ISystemStore system,
+    IOrgDirectory system,
     TimeProvider time,
     IOptions<BiginBulkOptions> options,
     ILogger<BulkReadJobRunner> logger)

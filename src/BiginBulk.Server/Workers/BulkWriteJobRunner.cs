@@ -22,7 +22,7 @@ namespace BiginBulk.Server.Workers;
 /// A job FAILS only for job-level causes (its file cannot be read); bad rows are row outcomes.
 /// </summary>
 internal sealed partial class BulkWriteJobRunner(
-    ISystemStore system,
+    IOrgDirectory system,
     IdGenerator ids,
     TimeProvider time,
     IOptions<BiginBulkOptions> options,
