@@ -19,7 +19,7 @@ internal static class MetadataEndpoints
     private static readonly string[] ModuleScopes = Scopes.SettingsModulesRead;
     private static readonly string[] FieldScopes = Scopes.SettingsFieldsRead;
 
-    private static readonly string[] LayoutScopes = ["ZohoBigin.settings.layouts.READ", "ZohoBigin.settings.layouts.ALL", "ZohoBigin.settings.ALL"];
+    private static readonly string[] LayoutScopes = Scopes.SettingsLayoutsRead;
 
     public static void MapMetadataEndpoints(this IEndpointRouteBuilder app)
     {

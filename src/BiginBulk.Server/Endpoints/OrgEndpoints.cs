@@ -13,8 +13,6 @@ namespace BiginBulk.Server.Endpoints;
 /// </summary>
 internal static class OrgEndpoints
 {
-    private static readonly string[] Scopes = ["ZohoBigin.org.READ", "ZohoBigin.org.ALL"];
-
     public static void MapOrgEndpoints(this IEndpointRouteBuilder app)
     {
         foreach (var prefix in RestRoutes.Prefixes)
@@ -25,9 +23,9 @@ internal static class OrgEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, IOrgDirectory store)
     {
-        if (!auth.HasAnyScope(Scopes))
+        if (!auth.HasAnyScope(Scopes.OrgRead))
         {
-            return ZohoErrors.ScopeMismatch(Scopes[0]).ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.OrgRead[0]).ToResult();
         }
 
         var org = await store.GetOrgAsync(auth.OrgId, http.RequestAborted);

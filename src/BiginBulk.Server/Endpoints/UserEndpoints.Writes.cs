@@ -23,19 +23,19 @@ internal static partial class UserEndpoints
     private const int MaxUsersPerRequest = 100;
 
     private static Task<IResult> CreateAsync(HttpContext http, AuthContext auth, IOrgDirectory store, JsonBodyReader reader, IdGenerator ids) =>
-        WriteAsync(http, auth, reader, "ZohoBigin.users.CREATE", 201, (entry, path) => CreateOneAsync(entry, path, auth, store, ids, http.RequestAborted));
+        WriteAsync(http, auth, reader, Scopes.UsersCreate, 201, (entry, path) => CreateOneAsync(entry, path, auth, store, ids, http.RequestAborted));
 
     private static Task<IResult> UpdateManyAsync(HttpContext http, AuthContext auth, IOrgDirectory store, JsonBodyReader reader) =>
-        WriteAsync(http, auth, reader, "ZohoBigin.users.UPDATE", 200, (entry, path) =>
+        WriteAsync(http, auth, reader, Scopes.UsersUpdate, 200, (entry, path) =>
             ApplyUpdateAsync(entry, path, entry.OptionalIdText("id", path) ?? throw Mandatory("id"), auth, store, http.RequestAborted));
 
     private static Task<IResult> UpdateOneAsync(HttpContext http, AuthContext auth, string id, IOrgDirectory store, JsonBodyReader reader) =>
-        WriteAsync(http, auth, reader, "ZohoBigin.users.UPDATE", 200, (entry, path) => ApplyUpdateAsync(entry, path, id, auth, store, http.RequestAborted));
+        WriteAsync(http, auth, reader, Scopes.UsersUpdate, 200, (entry, path) => ApplyUpdateAsync(entry, path, id, auth, store, http.RequestAborted));
 
     private static async Task<IResult> WriteAsync(
         HttpContext http, AuthContext auth, JsonBodyReader reader, string scope, int successStatus, Func<JsonObject, string, Task<JsonObject>> write)
     {
-        if (!auth.HasAnyScope(scope, "ZohoBigin.users.ALL"))
+        if (!auth.HasAnyScope(scope, Scopes.UsersAll))
         {
             return ZohoErrors.ScopeMismatch(scope).ToResult();
         }

@@ -13,8 +13,6 @@ namespace BiginBulk.Server.Endpoints;
 /// </summary>
 internal static partial class UserEndpoints
 {
-    private static readonly string[] ReadScopes = ["ZohoBigin.users.READ", "ZohoBigin.users.ALL"];
-
     /// <summary>The <c>type</c> values of Zoho's users API and which users each selects.</summary>
     private static readonly Dictionary<string, Func<User, AuthContext, bool>> Types = new(StringComparer.Ordinal)
     {
@@ -54,9 +52,9 @@ internal static partial class UserEndpoints
 
         // Zoho's SDKs ask who they are after every token refresh, whatever scopes the token has (sdk wire
         // notes §6); a user may always read themself, so CurrentUser needs no users scope.
-        if (type != "CurrentUser" && !auth.HasAnyScope(ReadScopes))
+        if (type != "CurrentUser" && !auth.HasAnyScope(Scopes.UsersRead))
         {
-            return ZohoErrors.ScopeMismatch(ReadScopes[0]).ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.UsersRead[0]).ToResult();
         }
 
         var page = QueryParameters.ReadInt(http.Request, "page", 1, 1, int.MaxValue);
@@ -85,9 +83,9 @@ internal static partial class UserEndpoints
 
     private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string id, IOrgDirectory store, TimeProvider time)
     {
-        if (!auth.HasAnyScope(ReadScopes))
+        if (!auth.HasAnyScope(Scopes.UsersRead))
         {
-            return ZohoErrors.ScopeMismatch(ReadScopes[0]).ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.UsersRead[0]).ToResult();
         }
 
         var user = await FindUserAsync(store, auth, id, http.RequestAborted);
