@@ -8,9 +8,10 @@ using BiginBulk.Core.Modules;
 using BiginBulk.Server.Auth;
 using BiginBulk.Server.Callbacks;
 using BiginBulk.Server.Http;
+using BiginBulk.Server.Jobs;
 using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
-using BiginBulk.Server.Workers;
+using BiginBulk.Server.ResultFiles;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Jobs;
 using Microsoft.Extensions.Options;
@@ -86,18 +87,12 @@ internal static class BulkReadEndpoints
             return ZohoErrors.ScopeMismatch(Scopes.RequiredForModule(module, "READ")).ToResult();
         }
 
-        if (await services.Admission.RefuseAsync(http, store, isRead: true) is { } refusal)
+        definition = definition with { Route = family.RouteName };
+        if (await services.Admission.CreateReadJobAsync(http, store, definition) is { } refusal)
         {
             return refusal;
         }
 
-        definition = definition with { Route = family.RouteName };
-        if (!await store.TryCreateReadJobAsync(definition, services.Admission.MaxUnfinishedJobs, http.RequestAborted))
-        {
-            return services.Admission.TooManyJobs(http);
-        }
-
-        services.Signal.Notify();
         return new ZohoJsonResult(201, BulkReadJobJson.RenderCreated(definition));
     }
 
@@ -141,7 +136,7 @@ internal static class BulkReadEndpoints
         var zip = services.Stores.For(auth.OrgId).OpenReadResult(id);
         return zip is null
             ? ZohoErrors.ResourceNotFound().ToResult()
-            : new FileDownloadResult(zip, "application/x-download", $"{ZohoIds.Format(id)}.zip");
+            : new ResultDownload(zip, "application/x-download", $"{ZohoIds.Format(id)}.zip");
     }
 
     /// <summary>
@@ -237,7 +232,6 @@ internal static class BulkReadEndpoints
         TimeProvider Time,
         JsonBodyReader Json,
         CallbackUrlGuard CallbackGuard,
-        JobSignal Signal,
         DownloadRateLimiter Downloads,
         JobAdmission Admission,
         IOptions<BiginBulkOptions> Options);

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BiginBulk.Core.Errors;
-using BiginBulk.Core.Files;
+using BiginBulk.Core.Uploads;
 using BiginBulk.Core.Ids;
 using BiginBulk.Server.Auth;
-using BiginBulk.Server.Files;
+using BiginBulk.Server.Uploads;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;

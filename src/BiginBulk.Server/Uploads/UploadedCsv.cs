@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Csv;
 using BiginBulk.Core.Errors;
-using BiginBulk.Core.Files;
+using BiginBulk.Core.Uploads;
 using BiginBulk.Server.Options;
 using BiginBulk.Server.Persistence;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Files;
 
-namespace BiginBulk.Server.Files;
+namespace BiginBulk.Server.Uploads;
 
 /// <summary>Reads the CSV inside a stored upload: its header at job creation, its rows in the worker.</summary>
 internal static class UploadedCsv

@@ -1,6 +1,6 @@
 using BiginBulk.Core.Errors;
 
-namespace BiginBulk.Server.Files;
+namespace BiginBulk.Server.Uploads;
 
 /// <summary>A stored upload can no longer be read as the job's CSV: a job-level failure.</summary>
 internal sealed class UploadedCsvException : BiginBulkException

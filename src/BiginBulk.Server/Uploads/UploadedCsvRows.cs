@@ -1,7 +1,7 @@
 using BiginBulk.Core.Csv;
-using BiginBulk.Core.Files;
+using BiginBulk.Core.Uploads;
 
-namespace BiginBulk.Server.Files;
+namespace BiginBulk.Server.Uploads;
 
 /// <summary>The rows of a stored upload, owning the zip and its entry for as long as they are read.</summary>
 internal sealed class UploadedCsvRows(Stream zip, ZipCsvEntry entry, CsvRowReader reader) : IAsyncDisposable

@@ -1,9 +1,9 @@
-using System.IO.Compression;
 using BiginBulk.Core.BulkRead;
 using BiginBulk.Core.Errors;
 using BiginBulk.Core.Modules;
 using BiginBulk.Server.Options;
 using BiginBulk.Server.Persistence;
+using BiginBulk.Server.ResultFiles;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
 using BiginBulk.Storage.Catalog;
@@ -68,30 +68,21 @@ internal sealed partial class BulkReadJobRunner(
         var query = new ExportQuery(module, columns, criteria, (long)(definition.Page - 1) * perPage, perPage);
 
         await store.SyncUsersAsync(await system.ListUsersAsync(store.OrgId, cancellationToken), cancellationToken);
-        var path = Path.Combine(Path.GetTempPath(), $"biginbulk-read-{Guid.NewGuid():N}.zip");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        int count;
-        await using (var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        // A long export renews its lease as it goes, so no other node takes the job over meanwhile.
+        async Task RenewAsync()
         {
-            var entry = archive.CreateEntry($"{definition.Id}.{(ics ? "ics" : "csv")}", CompressionLevel.Fastest);
-            await using var entryStream = await entry.OpenAsync(cancellationToken);
-            // A long export renews its lease as it goes, so no other node takes the job over meanwhile.
-            async Task RenewAsync()
+            if (!await store.RenewJobLeaseAsync(JobKind.Read, definition.Id, lease(), cancellationToken))
             {
-                if (!await store.RenewJobLeaseAsync(JobKind.Read, definition.Id, lease(), cancellationToken))
-                {
-                    throw new LeaseLostException($"Read job {definition.Id} is no longer leased to this worker.");
-                }
+                throw new LeaseLostException($"Read job {definition.Id} is no longer leased to this worker.");
             }
-
-            count = ics
-                ? await WriteIcsAsync(store, query, entryStream, RenewAsync, cancellationToken)
-                : await WriteCsvAsync(store, query, entryStream, RenewAsync, cancellationToken);
         }
 
+        var (file, count) = await ResultZip.CreateAsync($"{definition.Id}.{(ics ? "ics" : "csv")}", (entry, ct) => ics
+            ? WriteIcsAsync(store, query, entry, RenewAsync, ct)
+            : WriteCsvAsync(store, query, entry, RenewAsync, ct), cancellationToken);
+        await using var zip = file;
         var more = await store.HasRecordsBeyondAsync(query, cancellationToken);
-        file.Position = 0;
-        await store.CompleteReadJobAsync(definition.Id, file, new ReadProgress
+        await store.CompleteReadJobAsync(definition.Id, zip, new ReadProgress
         {
             State = BulkReadState.Completed,
             Count = count,

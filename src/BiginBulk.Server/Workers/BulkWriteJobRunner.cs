@@ -4,7 +4,7 @@ using BiginBulk.Core.Csv;
 using BiginBulk.Core.Ids;
 using BiginBulk.Core.Modules;
 using BiginBulk.Core.Values;
-using BiginBulk.Server.Files;
+using BiginBulk.Server.Uploads;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;

@@ -1,4 +1,4 @@
-using BiginBulk.Server.Files;
+using BiginBulk.Server.Uploads;
 using BiginBulk.Server.Persistence;
 using BiginBulk.Server.Workers;
 
