@@ -5,6 +5,7 @@ using BiginBulk.Server.Bootstrap;
 using BiginBulk.Server.Callbacks;
 using BiginBulk.Server.Endpoints;
 using BiginBulk.Server.Http;
+using BiginBulk.Server.Jobs;
 using BiginBulk.Server.Options;
 using BiginBulk.Server.Persistence;
 using BiginBulk.Server.Workers;

@@ -1,3 +1,5 @@
+using BiginBulk.Core.Errors;
+
 namespace BiginBulk.Core.Csv;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace BiginBulk.Core.Csv;
 /// <see cref="CsvHeaderProblem"/>, so the header check at job creation and a worker report it the same way.
 /// This is a job-level cause: without a header no row can be mapped.
 /// </summary>
-public sealed class CsvHeaderException : Exception
+public sealed class CsvHeaderException : BiginBulkException
 {
     public CsvHeaderException()
     {

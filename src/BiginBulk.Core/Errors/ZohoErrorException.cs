@@ -1,7 +1,7 @@
 namespace BiginBulk.Core.Errors;
 
 /// <summary>Carries a <see cref="ZohoError"/> out of validation code to the endpoint that answers it.</summary>
-public sealed class ZohoErrorException : Exception
+public sealed class ZohoErrorException : BiginBulkException
 {
     public ZohoErrorException(ZohoError error)
         : base(error.ToString()) => Error = error;

@@ -7,7 +7,7 @@ namespace BiginBulk.Server.Admin;
 /// server may be running), creates orgs, users, OAuth clients, self-client grant codes and tokens, and
 /// lists them. Output is JSON on stdout, so scripts can read it; secrets are shown once, when created.
 /// </summary>
-public static class AdminCli
+internal static class AdminCli
 {
     public static async Task<int> RunAsync(string[] args, IServiceProvider services)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BiginBulk.Core.Modules;
 using BiginBulk.Server.Json;
 using BiginBulk.Storage;
+using BiginBulk.Storage.Catalog;
 
 namespace BiginBulk.Server.Admin;
 
@@ -79,16 +80,16 @@ internal static class FieldCommands
         return new Command("field", "Custom fields of a module.") { create, delete, list };
     }
 
-    private static async Task<(IOrgStore? Store, ModuleCatalog? Catalog, ModuleDefinition? Module)> OpenAsync(
+    private static async Task<(ICatalogStore? Store, ModuleCatalog? Catalog, ModuleDefinition? Module)> OpenAsync(
         IServiceProvider services, string orgText, string moduleName, CancellationToken cancellationToken)
     {
         if (!AdminValidation.TryParseId(orgText, out var orgId)
-            || await services.GetRequiredService<BiginBulk.Storage.Auth.ISystemStore>().GetOrgAsync(orgId, cancellationToken) is null)
+            || await services.GetRequiredService<BiginBulk.Storage.Auth.IOrgDirectory>().GetOrgAsync(orgId, cancellationToken) is null)
         {
             return (null, null, null);
         }
 
-        var store = services.GetRequiredService<IOrgStoreProvider>().For(orgId);
+        ICatalogStore store = services.GetRequiredService<IOrgStoreProvider>().For(orgId);
         var catalog = await store.GetCatalogAsync(cancellationToken);
         return (store, catalog, catalog.Find(moduleName));
     }

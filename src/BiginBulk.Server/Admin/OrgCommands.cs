@@ -19,7 +19,7 @@ internal static class OrgCommands
         var create = new Command("create", "Create an org and its first administrator.") { name, email, firstName, lastName };
         create.SetAction(async (result, cancellationToken) =>
         {
-            var store = services.GetRequiredService<ISystemStore>();
+            var store = services.GetRequiredService<IOrgDirectory>();
             var ids = services.GetRequiredService<IdGenerator>();
             var time = services.GetRequiredService<TimeProvider>();
             if (!AdminValidation.IsEmail(result.GetValue(email)!))
@@ -41,7 +41,7 @@ internal static class OrgCommands
         var list = new Command("list", "List the orgs.");
         list.SetAction(async (_, cancellationToken) =>
         {
-            var orgs = await services.GetRequiredService<ISystemStore>().ListOrgsAsync(cancellationToken);
+            var orgs = await services.GetRequiredService<IOrgDirectory>().ListOrgsAsync(cancellationToken);
             return AdminOutput.Write(new JsonArray([.. orgs.Select(o => (JsonNode)OrgJson(o))]));
         });
 

@@ -24,7 +24,7 @@ internal static class UserCommands
         var create = new Command("create", "Create a user in an org.") { org, email, firstName, lastName, profile, role, timeZone, locale };
         create.SetAction(async (result, cancellationToken) =>
         {
-            var store = services.GetRequiredService<ISystemStore>();
+            var store = services.GetRequiredService<IOrgDirectory>();
             if (!AdminValidation.TryParseId(result.GetValue(org), out var orgId) || await store.GetOrgAsync(orgId, cancellationToken) is null)
             {
                 return AdminOutput.Fail(AdminOutput.NotFound, $"No org has id '{result.GetValue(org)}'.");
@@ -67,7 +67,7 @@ internal static class UserCommands
                 return AdminOutput.Fail(AdminOutput.NotFound, $"No org has id '{result.GetValue(listOrg)}'.");
             }
 
-            var users = await services.GetRequiredService<ISystemStore>().ListUsersAsync(orgId, cancellationToken);
+            var users = await services.GetRequiredService<IOrgDirectory>().ListUsersAsync(orgId, cancellationToken);
             return AdminOutput.Write(new JsonArray([.. users.Select(u => (JsonNode)UserJson(u))]));
         });
 
@@ -88,7 +88,7 @@ internal static class UserCommands
         var update = new Command("update", "Change a user; options left out keep their value.") { id, email, firstName, lastName, profile, role, timeZone, locale, status };
         update.SetAction(async (result, cancellationToken) =>
         {
-            var store = services.GetRequiredService<ISystemStore>();
+            var store = services.GetRequiredService<IOrgDirectory>();
             if (!AdminValidation.TryParseId(result.GetValue(id), out var userId) || await store.GetUserAsync(userId, cancellationToken) is not { } current)
             {
                 return AdminOutput.Fail(AdminOutput.NotFound, $"No user has id '{result.GetValue(id)}'.");
@@ -124,7 +124,7 @@ internal static class UserCommands
         var deactivate = new Command("deactivate", "Disable a user: their tokens stop working at once (update --status active undoes it).") { id };
         deactivate.SetAction(async (result, cancellationToken) =>
         {
-            var store = services.GetRequiredService<ISystemStore>();
+            var store = services.GetRequiredService<IOrgDirectory>();
             if (!AdminValidation.TryParseId(result.GetValue(id), out var userId) || await store.GetUserAsync(userId, cancellationToken) is not { } current)
             {
                 return AdminOutput.Fail(AdminOutput.NotFound, $"No user has id '{result.GetValue(id)}'.");
@@ -135,7 +135,7 @@ internal static class UserCommands
         return deactivate;
     }
 
-    private static async Task<int> SaveAsync(ISystemStore store, User current, User user, CancellationToken cancellationToken)
+    private static async Task<int> SaveAsync(IOrgDirectory store, User current, User user, CancellationToken cancellationToken)
     {
         if (!string.Equals(user.Email, current.Email, StringComparison.OrdinalIgnoreCase)
             && (await store.ListUsersAsync(user.OrgId, cancellationToken)).Any(u => string.Equals(u.Email, user.Email, StringComparison.OrdinalIgnoreCase)))

@@ -9,6 +9,7 @@ using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Catalog;
 using BiginBulk.Storage.Views;
 using Microsoft.Extensions.Options;
 
@@ -156,7 +157,7 @@ internal static class ViewCommands
         }
     }
 
-    private static async Task<(IOrgStore? Store, CustomView? View, int Error)> FindChangeableAsync(IServiceProvider services, string orgText, string idText, CancellationToken cancellationToken)
+    private static async Task<(ICatalogStore? Store, CustomView? View, int Error)> FindChangeableAsync(IServiceProvider services, string orgText, string idText, CancellationToken cancellationToken)
     {
         var (store, error) = await OpenAsync(services, orgText, cancellationToken);
         if (store is null)
@@ -175,9 +176,9 @@ internal static class ViewCommands
             : (store, view, AdminOutput.Success);
     }
 
-    private static async Task<(IOrgStore? Store, int Error)> OpenAsync(IServiceProvider services, string orgText, CancellationToken cancellationToken)
+    private static async Task<(ICatalogStore? Store, int Error)> OpenAsync(IServiceProvider services, string orgText, CancellationToken cancellationToken)
     {
-        if (!AdminValidation.TryParseId(orgText, out var orgId) || await services.GetRequiredService<ISystemStore>().GetOrgAsync(orgId, cancellationToken) is null)
+        if (!AdminValidation.TryParseId(orgText, out var orgId) || await services.GetRequiredService<IOrgDirectory>().GetOrgAsync(orgId, cancellationToken) is null)
         {
             return (null, AdminOutput.Fail(AdminOutput.NotFound, $"No org has id '{orgText}'."));
         }

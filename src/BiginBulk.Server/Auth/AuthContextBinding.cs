@@ -6,7 +6,7 @@ namespace BiginBulk.Server.Auth;
 /// Lets handlers take an <see cref="AuthContext"/> parameter: minimal APIs call <c>BindAsync</c>, which
 /// reads what <see cref="ZohoAuthMiddleware"/> resolved for this request.
 /// </summary>
-public sealed partial record AuthContext
+internal sealed partial record AuthContext
 {
     internal static readonly object ItemKey = new();
 

@@ -16,7 +16,7 @@ namespace BiginBulk.Server.Auth;
 /// id (or shares a NAT) cannot lock its owner out. Tokens and secrets are 128-bit random, so the throttle is
 /// not what stops guessing; it sheds floods of bad credentials and makes them visible as 429s.
 /// </summary>
-public sealed class AuthFailureThrottle : IDisposable
+internal sealed class AuthFailureThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _addresses;
     private readonly PartitionedRateLimiter<string> _clients;

@@ -1,7 +1,7 @@
 namespace BiginBulk.Server.Auth;
 
 /// <summary>The parameters of a token request: query string and form body together (the form wins).</summary>
-public sealed class OAuthParameters
+internal sealed class OAuthParameters
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace BiginBulk.Server.Auth;
 /// with 400 <c>AUTHORIZATION_FAILED</c> ("User does not have sufficient privilege to …"); a settings or user
 /// change without the right is 403 <c>NO_PERMISSION</c>.
 /// </summary>
-public static class Profiles
+internal static class Profiles
 {
     public const string Administrator = "Administrator";
     public const string Standard = "Standard";

@@ -1,6 +1,6 @@
 namespace BiginBulk.Server.Auth;
 
-public static class RequireZohoAuthExtensions
+internal static class RequireZohoAuthExtensions
 {
     /// <summary>Marks a route as needing a Zoho access token (see <see cref="ZohoAuthMiddleware"/>).</summary>
     public static RouteHandlerBuilder RequireZohoAuth(this RouteHandlerBuilder builder) =>

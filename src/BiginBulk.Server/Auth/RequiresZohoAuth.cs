@@ -1,7 +1,7 @@
 namespace BiginBulk.Server.Auth;
 
 /// <summary>Endpoint metadata: the route needs <c>Authorization: Zoho-oauthtoken …</c>.</summary>
-public sealed class RequiresZohoAuth
+internal sealed class RequiresZohoAuth
 {
     public static readonly RequiresZohoAuth Instance = new();
 

@@ -9,7 +9,7 @@ namespace BiginBulk.Server.Auth;
 /// case-insensitively, since Zoho's own docs spell them both ways (<c>bulk.read</c>, <c>bulk.READ</c>).
 /// CRM-family routes accept <c>ZohoCRM.*</c> scopes as the same grants.
 /// </summary>
-public static class Scopes
+internal static class Scopes
 {
     public const string Files = "ZohoFiles.files.ALL";
 
@@ -28,6 +28,14 @@ public static class Scopes
 
     public const string FieldsAll = "ZohoBigin.settings.fields.ALL";
 
+    public const string UsersAll = "ZohoBigin.users.ALL";
+
+    public const string UsersCreate = "ZohoBigin.users.CREATE";
+
+    public const string UsersUpdate = "ZohoBigin.users.UPDATE";
+
+    public const string OrgAll = "ZohoBigin.org.ALL";
+
     public static readonly string[] BulkReadAny = [BulkRead, BulkAll];
 
     public static readonly string[] BulkWriteAny = [BulkCreate, BulkAll];
@@ -40,6 +48,12 @@ public static class Scopes
     public static readonly string[] SettingsFieldsRead = ["ZohoBigin.settings.fields.READ", FieldsAll, SettingsAll];
 
     public static readonly string[] SettingsFieldsChange = [FieldsAll, SettingsAll];
+
+    public static readonly string[] SettingsLayoutsRead = ["ZohoBigin.settings.layouts.READ", "ZohoBigin.settings.layouts.ALL", SettingsAll];
+
+    public static readonly string[] UsersRead = ["ZohoBigin.users.READ", UsersAll];
+
+    public static readonly string[] OrgRead = ["ZohoBigin.org.READ", OrgAll];
 
     /// <summary>Custom view scopes for an operation (READ, CREATE, UPDATE, DELETE); the first is the one an error names.</summary>
     public static string[] CustomViews(string operation) => [$"ZohoBigin.settings.custom_views.{operation}", "ZohoBigin.settings.custom_views.ALL", SettingsAll];
@@ -65,8 +79,7 @@ public static class Scopes
     /// <summary>Everything the bootstrap administrator's token may do.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        "ZohoBigin.bulk.ALL", "ZohoBigin.modules.ALL", "ZohoBigin.settings.ALL", "ZohoBigin.users.ALL",
-        "ZohoBigin.org.ALL", "ZohoFiles.files.ALL",
+        BulkAll, ModulesAll, SettingsAll, UsersAll, OrgAll, Files,
     ];
 
     public static bool Grants(IEnumerable<string> granted, string required)

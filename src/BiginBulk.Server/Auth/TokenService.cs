@@ -3,7 +3,7 @@ using BiginBulk.Storage.Auth;
 namespace BiginBulk.Server.Auth;
 
 /// <summary>Mints and checks OAuth tokens. Only hashes are stored; the plain value is returned once.</summary>
-public sealed class TokenService(ISystemStore store, TimeProvider time)
+internal sealed class TokenService(ICredentialStore store, TimeProvider time)
 {
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
 

@@ -9,12 +9,12 @@ namespace BiginBulk.Server.Auth;
 /// or expired token gets Zoho's 401 <c>INVALID_TOKEN</c> before the handler runs; past the failures allowed
 /// per source address (<see cref="AuthFailureThrottle"/>), 429 <c>TOO_MANY_REQUESTS</c> with <c>Retry-After</c>.
 /// </summary>
-public sealed class ZohoAuthMiddleware(RequestDelegate next)
+internal sealed class ZohoAuthMiddleware(RequestDelegate next)
 {
     private const string ZohoPrefix = "Zoho-oauthtoken ";
     private const string BearerPrefix = "Bearer ";
 
-    public async Task InvokeAsync(HttpContext context, TokenService tokens, ISystemStore store, AuthFailureThrottle throttle)
+    public async Task InvokeAsync(HttpContext context, TokenService tokens, IOrgDirectory store, AuthFailureThrottle throttle)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresZohoAuth>() is null)
         {
@@ -48,7 +48,7 @@ public sealed class ZohoAuthMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static async Task<AuthContext?> ResolveAsync(HttpContext context, TokenService tokens, ISystemStore store)
+    private static async Task<AuthContext?> ResolveAsync(HttpContext context, TokenService tokens, IOrgDirectory store)
     {
         var header = context.Request.Headers.Authorization.ToString();
         string? token = null;

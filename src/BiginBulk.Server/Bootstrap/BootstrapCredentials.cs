@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace BiginBulk.Server.Bootstrap;
 
 /// <summary>The contents of <c>{DataDirectory}/bootstrap.json</c>: what a newcomer needs to call the API.</summary>
-public sealed record BootstrapCredentials(
+internal sealed record BootstrapCredentials(
     [property: JsonPropertyName("org_id")] string OrgId,
     [property: JsonPropertyName("user_id")] string UserId,
     [property: JsonPropertyName("client_id")] string ClientId,

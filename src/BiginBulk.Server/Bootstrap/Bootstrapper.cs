@@ -15,7 +15,7 @@ namespace BiginBulk.Server.Bootstrap;
 /// them, minting a fresh access token when the saved one has expired so the file always works. A node that
 /// joins a shared (PostgreSQL) store that another node already bootstrapped creates nothing.
 /// </summary>
-public sealed partial class Bootstrapper(
+internal sealed partial class Bootstrapper(
     ISystemStore store,
     TokenService tokens,
     IdGenerator ids,

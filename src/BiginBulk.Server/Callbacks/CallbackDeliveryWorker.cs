@@ -19,8 +19,8 @@ namespace BiginBulk.Server.Callbacks;
 /// Bigin callback object (<c>job_id</c>, <c>operation</c>, <c>state</c>, <c>query</c>, <c>result</c>) on Bigin
 /// routes, its CRM job details (<c>{"data":[…]}</c>) on CRM routes.
 /// </summary>
-public sealed partial class CallbackDeliveryWorker(
-    ISystemStore system,
+internal sealed partial class CallbackDeliveryWorker(
+    IOrgDirectory system,
     IOrgStoreProvider stores,
     CallbackSender sender,
     PublicUrls urls,

@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Callbacks;
 /// <see cref="CallbackUrlGuard"/> allows at the moment of delivery (so a DNS change after the job was
 /// created cannot redirect it inward); redirects are not followed and timeouts are short.
 /// </summary>
-public sealed partial class CallbackSender : IDisposable
+internal sealed partial class CallbackSender : IDisposable
 {
     private readonly HttpClient _client;
     private readonly ILogger<CallbackSender> _logger;

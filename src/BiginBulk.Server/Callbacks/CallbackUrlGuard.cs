@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Callbacks;
 /// A name that does not resolve now is accepted: DNS can change before the job ends, so the address is
 /// checked again at delivery, which is the check that counts.
 /// </summary>
-public sealed class CallbackUrlGuard(IOptions<BiginBulkOptions> options)
+internal sealed class CallbackUrlGuard(IOptions<BiginBulkOptions> options)
 {
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(2);
 

@@ -8,9 +8,10 @@ using BiginBulk.Core.Modules;
 using BiginBulk.Server.Auth;
 using BiginBulk.Server.Callbacks;
 using BiginBulk.Server.Http;
+using BiginBulk.Server.Jobs;
 using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
-using BiginBulk.Server.Workers;
+using BiginBulk.Server.ResultFiles;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Jobs;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ namespace BiginBulk.Server.Endpoints;
 /// Bulk read: create a job, get its details, download its result, on Bigin's v1 and v2 routes and on the
 /// CRM family (<c>/crm/bulk/v2…v8/read</c>) that Zoho's official SDKs call.
 /// </summary>
-public static class BulkReadEndpoints
+internal static class BulkReadEndpoints
 {
     public static void MapBulkReadEndpoints(this IEndpointRouteBuilder app)
     {
@@ -86,18 +87,12 @@ public static class BulkReadEndpoints
             return ZohoErrors.ScopeMismatch(Scopes.RequiredForModule(module, "READ")).ToResult();
         }
 
-        if (await services.Admission.RefuseAsync(http, store, isRead: true) is { } refusal)
+        definition = definition with { Route = family.RouteName };
+        if (await services.Admission.CreateReadJobAsync(http, store, definition) is { } refusal)
         {
             return refusal;
         }
 
-        definition = definition with { Route = family.RouteName };
-        if (!await store.TryCreateReadJobAsync(definition, services.Admission.MaxUnfinishedJobs, http.RequestAborted))
-        {
-            return services.Admission.TooManyJobs(http);
-        }
-
-        services.Signal.Notify();
         return new ZohoJsonResult(201, BulkReadJobJson.RenderCreated(definition));
     }
 
@@ -141,7 +136,7 @@ public static class BulkReadEndpoints
         var zip = services.Stores.For(auth.OrgId).OpenReadResult(id);
         return zip is null
             ? ZohoErrors.ResourceNotFound().ToResult()
-            : new FileDownloadResult(zip, "application/x-download", $"{ZohoIds.Format(id)}.zip");
+            : new ResultDownload(zip, "application/x-download", $"{ZohoIds.Format(id)}.zip");
     }
 
     /// <summary>
@@ -237,7 +232,6 @@ public static class BulkReadEndpoints
         TimeProvider Time,
         JsonBodyReader Json,
         CallbackUrlGuard CallbackGuard,
-        JobSignal Signal,
         DownloadRateLimiter Downloads,
         JobAdmission Admission,
         IOptions<BiginBulkOptions> Options);

@@ -4,11 +4,12 @@ using BiginBulk.Core.Ids;
 using BiginBulk.Core.Modules;
 using BiginBulk.Server.Auth;
 using BiginBulk.Server.Callbacks;
-using BiginBulk.Server.Files;
+using BiginBulk.Server.Uploads;
 using BiginBulk.Server.Http;
+using BiginBulk.Server.Jobs;
 using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
-using BiginBulk.Server.Workers;
+using BiginBulk.Server.ResultFiles;
 using BiginBulk.Storage;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ namespace BiginBulk.Server.Endpoints;
 /// Create bulk write job, get its details, download its result: on Bigin's routes and on the CRM family
 /// (<c>/crm/bulk/v2…v8/write</c>) that Zoho's official SDKs call.
 /// </summary>
-public static class BulkWriteEndpoints
+internal static class BulkWriteEndpoints
 {
     private static readonly string[] DetailScopes = Scopes.BulkWriteAny;
 
@@ -74,18 +75,12 @@ public static class BulkWriteEndpoints
             return ZohoErrors.ScopeMismatch(Scopes.RequiredForModule(module, "CREATE")).ToResult();
         }
 
-        if (await services.Admission.RefuseAsync(http, store) is { } refusal)
+        definition = definition with { Route = family.RouteName };
+        if (await services.Admission.CreateWriteJobAsync(http, store, definition) is { } refusal)
         {
             return refusal;
         }
 
-        definition = definition with { Route = family.RouteName };
-        if (!await store.TryCreateWriteJobAsync(definition, services.Admission.MaxUnfinishedJobs, http.RequestAborted))
-        {
-            return services.Admission.TooManyJobs(http);
-        }
-
-        services.Signal.Notify();
         return new ZohoJsonResult(201, new JsonObject
         {
             ["status"] = "success",
@@ -148,8 +143,8 @@ public static class BulkWriteEndpoints
             return ZohoErrors.ResourceNotFound().ToResult();
         }
 
-        var zip = await WriteResultZip.CreateAsync(store, job, http.RequestAborted);
-        return new FileDownloadResult(zip, "application/zip", $"{jobId}.zip");
+        var zip = await ResultZip.ForWriteJobAsync(store, job, http.RequestAborted);
+        return new ResultDownload(zip, "application/zip", $"{jobId}.zip");
     }
 
     /// <summary>The services these handlers share, injected as one parameter.</summary>
@@ -160,7 +155,6 @@ public static class BulkWriteEndpoints
         JsonBodyReader Json,
         CallbackUrlGuard CallbackGuard,
         PublicUrls Urls,
-        JobSignal Signal,
         JobAdmission Admission,
         IOptions<BiginBulkOptions> Options);
 }

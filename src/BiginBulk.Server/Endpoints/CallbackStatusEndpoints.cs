@@ -10,7 +10,7 @@ namespace BiginBulk.Server.Endpoints;
 /// Ours: <c>GET /biginbulk/v1/jobs/{job_id}/callback</c> shows a job's callback (pending, delivered or failed)
 /// and every delivery attempt, so its owner can see why a callback never arrived.
 /// </summary>
-public static class CallbackStatusEndpoints
+internal static class CallbackStatusEndpoints
 {
     public static void MapCallbackStatusEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/biginbulk/v1/jobs/{jobId}/callback", async (HttpContext http, AuthContext auth, string jobId, IOrgStoreProvider stores) =>

@@ -6,6 +6,7 @@ using BiginBulk.Server.Auth;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Storage;
+using BiginBulk.Storage.Catalog;
 
 namespace BiginBulk.Server.Endpoints;
 
@@ -16,7 +17,7 @@ namespace BiginBulk.Server.Endpoints;
 /// (<c>api_name</c>, <c>field_label</c>, <c>data_type</c>, <c>length</c>, <c>decimal_place</c>,
 /// <c>pick_list_values</c>, <c>lookup.module</c>, <c>unique</c>, <c>system_mandatory</c>).
 /// </summary>
-public static class CustomFieldEndpoints
+internal static class CustomFieldEndpoints
 {
     public static void MapCustomFieldEndpoints(this IEndpointRouteBuilder app)
     {
@@ -31,7 +32,7 @@ public static class CustomFieldEndpoints
             return refusal;
         }
 
-        var store = stores.For(auth.OrgId);
+        ICatalogStore store = stores.For(auth.OrgId);
         var catalog = await store.GetCatalogAsync(http.RequestAborted);
         var module = RequireModule(catalog, http.Request.Query["module"].ToString());
         if (await json.ReadAsync(http.Request) is not JsonObject body)
@@ -87,7 +88,7 @@ public static class CustomFieldEndpoints
             return refusal;
         }
 
-        var store = stores.For(auth.OrgId);
+        ICatalogStore store = stores.For(auth.OrgId);
         var module = RequireModule(await store.GetCatalogAsync(http.RequestAborted), http.Request.Query["module"].ToString());
         var field = module.FindField(apiName);
         if (field is null || !field.CustomField)

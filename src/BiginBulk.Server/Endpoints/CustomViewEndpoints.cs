@@ -9,6 +9,7 @@ using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage;
+using BiginBulk.Storage.Catalog;
 using BiginBulk.Storage.Views;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ namespace BiginBulk.Server.Endpoints;
 /// read); our own routes let an administrator define, edit and delete a view with criteria, which Zoho does
 /// only in its UI. Creation and edits share <see cref="CustomViewRules"/>; the system "All …" views are fixed.
 /// </summary>
-public static class CustomViewEndpoints
+internal static class CustomViewEndpoints
 {
     public static void MapCustomViewEndpoints(this IEndpointRouteBuilder app)
     {
@@ -39,7 +40,7 @@ public static class CustomViewEndpoints
             return ZohoErrors.ScopeMismatch(Scopes.CustomViews("READ")[0]).ToResult();
         }
 
-        var store = stores.For(auth.OrgId);
+        ICatalogStore store = stores.For(auth.OrgId);
         var module = RequireModule(await store.GetCatalogAsync(http.RequestAborted), http.Request.Query["module"].ToString());
         var views = await store.ListCustomViewsAsync(module.ApiName, http.RequestAborted);
         return new ZohoJsonResult(200, new JsonObject
@@ -93,7 +94,7 @@ public static class CustomViewEndpoints
             return refusal;
         }
 
-        var store = stores.For(auth.OrgId);
+        ICatalogStore store = stores.For(auth.OrgId);
         var view = await FindChangeableAsync(store, id, http.RequestAborted);
         if (await json.ReadAsync(http.Request) is not JsonObject body)
         {
@@ -122,7 +123,7 @@ public static class CustomViewEndpoints
             return refusal;
         }
 
-        var store = stores.For(auth.OrgId);
+        ICatalogStore store = stores.For(auth.OrgId);
         var view = await FindChangeableAsync(store, id, http.RequestAborted);
         if (!await store.DeleteCustomViewAsync(view.Id, http.RequestAborted))
         {
@@ -154,7 +155,7 @@ public static class CustomViewEndpoints
     }
 
     /// <summary>The org's view with this id, unless it is a system view; another org's id is not found.</summary>
-    private static async Task<CustomView> FindChangeableAsync(IOrgStore store, string id, CancellationToken cancellationToken)
+    private static async Task<CustomView> FindChangeableAsync(ICatalogStore store, string id, CancellationToken cancellationToken)
     {
         var view = ZohoIds.TryParse(id, out var viewId) ? await store.GetCustomViewAsync(viewId, cancellationToken) : null;
         if (view is null)

@@ -9,7 +9,7 @@ namespace BiginBulk.Server.Endpoints;
 /// store and the store answers, 503 <c>Unhealthy</c> when it does not. <c>GET /healthz/live</c> (liveness): 200
 /// while the process serves requests, whatever the store does.
 /// </summary>
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     private const string Ready = "ready";
 

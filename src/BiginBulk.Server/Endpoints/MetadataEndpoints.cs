@@ -14,12 +14,12 @@ namespace BiginBulk.Server.Endpoints;
 /// guessing. Served under <c>/crm/v{n}</c> too: Zoho's SDKs fetch <c>/crm/v8/settings/fields?module=…</c>
 /// before any records call and never send the call without it.
 /// </summary>
-public static class MetadataEndpoints
+internal static class MetadataEndpoints
 {
     private static readonly string[] ModuleScopes = Scopes.SettingsModulesRead;
     private static readonly string[] FieldScopes = Scopes.SettingsFieldsRead;
 
-    private static readonly string[] LayoutScopes = ["ZohoBigin.settings.layouts.READ", "ZohoBigin.settings.layouts.ALL", "ZohoBigin.settings.ALL"];
+    private static readonly string[] LayoutScopes = Scopes.SettingsLayoutsRead;
 
     public static void MapMetadataEndpoints(this IEndpointRouteBuilder app)
     {

@@ -11,10 +11,8 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>zgid</c> is the org id, the value of <c>X-CRM-ORG</c>; Zoho's SDKs key their token store on it and on
 /// the current user's email.
 /// </summary>
-public static class OrgEndpoints
+internal static class OrgEndpoints
 {
-    private static readonly string[] Scopes = ["ZohoBigin.org.READ", "ZohoBigin.org.ALL"];
-
     public static void MapOrgEndpoints(this IEndpointRouteBuilder app)
     {
         foreach (var prefix in RestRoutes.Prefixes)
@@ -23,11 +21,11 @@ public static class OrgEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, ISystemStore store)
+    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, IOrgDirectory store)
     {
-        if (!auth.HasAnyScope(Scopes))
+        if (!auth.HasAnyScope(Scopes.OrgRead))
         {
-            return ZohoErrors.ScopeMismatch(Scopes[0]).ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.OrgRead[0]).ToResult();
         }
 
         var org = await store.GetOrgAsync(auth.OrgId, http.RequestAborted);

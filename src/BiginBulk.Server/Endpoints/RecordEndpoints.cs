@@ -6,6 +6,7 @@ using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Records;
 
 namespace BiginBulk.Server.Endpoints;
 
@@ -13,7 +14,7 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>GET /bigin/v2/{module}</c> and <c>/bigin/v2/{module}/{id}</c>: read records back in Zoho's record JSON,
 /// so users can see what they imported. 204 when there is nothing to return, as Bigin does.
 /// </summary>
-public static class RecordEndpoints
+internal static class RecordEndpoints
 {
     // "upload" and "settings" are other routes under /bigin/v2; excluding them here lets a wrong method on
     // them answer INVALID_REQUEST_METHOD instead of being taken for a module name.
@@ -29,7 +30,7 @@ public static class RecordEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, ISystemStore system)
+    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, IOrgDirectory system)
     {
         var store = stores.For(auth.OrgId);
         var catalog = await store.GetCatalogAsync(http.RequestAborted);
@@ -64,7 +65,7 @@ public static class RecordEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string module, string id, IOrgStoreProvider stores, ISystemStore system)
+    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string module, string id, IOrgStoreProvider stores, IOrgDirectory system)
     {
         var store = stores.For(auth.OrgId);
         var catalog = await store.GetCatalogAsync(http.RequestAborted);
@@ -124,8 +125,8 @@ public static class RecordEndpoints
         ModuleDefinition module,
         ModuleCatalog catalog,
         IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
-        IOrgStore store,
-        ISystemStore system,
+        IRecordStore store,
+        IOrgDirectory system,
         long orgId,
         CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>phone</c> or <c>word</c>. Every form compiles to the bulk read <see cref="Criteria"/> tree and runs through the
 /// stores' export query, so search sees exactly what bulk read sees. 204 with no body when nothing matches.
 /// </summary>
-public static class SearchEndpoints
+internal static class SearchEndpoints
 {
     /// <summary>Zoho's search API pages through at most the first 2,000 matches.</summary>
     private const int MaxReachable = 2000;
@@ -31,7 +31,7 @@ public static class SearchEndpoints
         }
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, ISystemStore system)
+    private static async Task<IResult> SearchAsync(HttpContext http, AuthContext auth, string module, IOrgStoreProvider stores, IOrgDirectory system)
     {
         var store = stores.For(auth.OrgId);
         var catalog = await store.GetCatalogAsync(http.RequestAborted);

@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Endpoints;
 /// form body or the query string, since Zoho's own docs show both. Grants: <c>authorization_code</c> (a
 /// self-client grant code minted with the admin tool), <c>refresh_token</c> and <c>client_credentials</c>.
 /// </summary>
-public static class TokenEndpoints
+internal static class TokenEndpoints
 {
     public static void MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
@@ -19,7 +19,7 @@ public static class TokenEndpoints
         app.MapPost("/oauth/v2/token/revoke", RevokeAsync);
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, ISystemStore store, TokenService tokens, PublicUrls urls, AuthFailureThrottle throttle)
+    private static async Task<IResult> IssueAsync(HttpContext context, ICredentialStore store, TokenService tokens, PublicUrls urls, AuthFailureThrottle throttle)
     {
         var result = await IssueUnthrottledAsync(context, store, tokens, urls);
         // Failed authentications are what is counted: a wrong client secret, a bad refresh token or grant code.
@@ -45,7 +45,7 @@ public static class TokenEndpoints
         });
     }
 
-    private static async Task<IResult> IssueUnthrottledAsync(HttpContext context, ISystemStore store, TokenService tokens, PublicUrls urls)
+    private static async Task<IResult> IssueUnthrottledAsync(HttpContext context, ICredentialStore store, TokenService tokens, PublicUrls urls)
     {
         if (await TryReadParametersAsync(context.Request) is not { } parameters)
         {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BiginBulk.Core.Errors;
-using BiginBulk.Core.Files;
+using BiginBulk.Core.Uploads;
 using BiginBulk.Core.Ids;
 using BiginBulk.Server.Auth;
-using BiginBulk.Server.Files;
+using BiginBulk.Server.Uploads;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
@@ -22,7 +22,7 @@ namespace BiginBulk.Server.Endpoints;
 /// headers <c>feature: bulk-write</c> and <c>X-CRM-ORG</c>. The zip is streamed to a temporary file under
 /// the size cap, inspected (one CSV, safe name, no zip bomb) and only then stored; nothing is kept on failure.
 /// </summary>
-public static class UploadEndpoints
+internal static class UploadEndpoints
 {
     /// <summary>Room in the request body cap for the multipart framing and small parts besides the file.</summary>
     private const long MultipartOverheadBytes = 1024 * 1024;

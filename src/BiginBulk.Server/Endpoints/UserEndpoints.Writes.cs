@@ -18,24 +18,24 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>"status": "disabled"</c> deactivates (its tokens stop working at once), <c>"active"</c> reactivates.
 /// Each entry of <c>users</c> gets its own outcome, in order, as Zoho's write APIs answer.
 /// </summary>
-public static partial class UserEndpoints
+internal static partial class UserEndpoints
 {
     private const int MaxUsersPerRequest = 100;
 
-    private static Task<IResult> CreateAsync(HttpContext http, AuthContext auth, ISystemStore store, JsonBodyReader reader, IdGenerator ids) =>
-        WriteAsync(http, auth, reader, "ZohoBigin.users.CREATE", 201, (entry, path) => CreateOneAsync(entry, path, auth, store, ids, http.RequestAborted));
+    private static Task<IResult> CreateAsync(HttpContext http, AuthContext auth, IOrgDirectory store, JsonBodyReader reader, IdGenerator ids) =>
+        WriteAsync(http, auth, reader, Scopes.UsersCreate, 201, (entry, path) => CreateOneAsync(entry, path, auth, store, ids, http.RequestAborted));
 
-    private static Task<IResult> UpdateManyAsync(HttpContext http, AuthContext auth, ISystemStore store, JsonBodyReader reader) =>
-        WriteAsync(http, auth, reader, "ZohoBigin.users.UPDATE", 200, (entry, path) =>
+    private static Task<IResult> UpdateManyAsync(HttpContext http, AuthContext auth, IOrgDirectory store, JsonBodyReader reader) =>
+        WriteAsync(http, auth, reader, Scopes.UsersUpdate, 200, (entry, path) =>
             ApplyUpdateAsync(entry, path, entry.OptionalIdText("id", path) ?? throw Mandatory("id"), auth, store, http.RequestAborted));
 
-    private static Task<IResult> UpdateOneAsync(HttpContext http, AuthContext auth, string id, ISystemStore store, JsonBodyReader reader) =>
-        WriteAsync(http, auth, reader, "ZohoBigin.users.UPDATE", 200, (entry, path) => ApplyUpdateAsync(entry, path, id, auth, store, http.RequestAborted));
+    private static Task<IResult> UpdateOneAsync(HttpContext http, AuthContext auth, string id, IOrgDirectory store, JsonBodyReader reader) =>
+        WriteAsync(http, auth, reader, Scopes.UsersUpdate, 200, (entry, path) => ApplyUpdateAsync(entry, path, id, auth, store, http.RequestAborted));
 
     private static async Task<IResult> WriteAsync(
         HttpContext http, AuthContext auth, JsonBodyReader reader, string scope, int successStatus, Func<JsonObject, string, Task<JsonObject>> write)
     {
-        if (!auth.HasAnyScope(scope, "ZohoBigin.users.ALL"))
+        if (!auth.HasAnyScope(scope, Scopes.UsersAll))
         {
             return ZohoErrors.ScopeMismatch(scope).ToResult();
         }
@@ -75,7 +75,7 @@ public static partial class UserEndpoints
         return new ZohoJsonResult(succeeded > 0 ? successStatus : 400, new JsonObject { ["users"] = results });
     }
 
-    private static async Task<JsonObject> CreateOneAsync(JsonObject entry, string path, AuthContext auth, ISystemStore store, IdGenerator ids, CancellationToken cancellationToken)
+    private static async Task<JsonObject> CreateOneAsync(JsonObject entry, string path, AuthContext auth, IOrgDirectory store, IdGenerator ids, CancellationToken cancellationToken)
     {
         var email = entry.OptionalString("email", path) ?? throw Mandatory("email");
         var lastName = entry.OptionalString("last_name", path) ?? throw Mandatory("last_name");
@@ -88,7 +88,7 @@ public static partial class UserEndpoints
         return Success(user.Id, "User added");
     }
 
-    private static async Task<JsonObject> ApplyUpdateAsync(JsonObject entry, string path, string id, AuthContext auth, ISystemStore store, CancellationToken cancellationToken)
+    private static async Task<JsonObject> ApplyUpdateAsync(JsonObject entry, string path, string id, AuthContext auth, IOrgDirectory store, CancellationToken cancellationToken)
     {
         var current = ZohoIds.TryParse(id, out var userId) ? await store.GetUserAsync(userId, cancellationToken) : null;
         if (current is null || current.OrgId != auth.OrgId)
@@ -150,7 +150,7 @@ public static partial class UserEndpoints
         return user with { TimeZone = timeZone, Locale = locale, Status = status };
     }
 
-    private static async Task CheckEmailAsync(ISystemStore store, User user, CancellationToken cancellationToken)
+    private static async Task CheckEmailAsync(IOrgDirectory store, User user, CancellationToken cancellationToken)
     {
         var others = await store.ListUsersAsync(user.OrgId, cancellationToken);
         if (others.FirstOrDefault(u => u.Id != user.Id && string.Equals(u.Email, user.Email, StringComparison.OrdinalIgnoreCase)) is { } duplicate)

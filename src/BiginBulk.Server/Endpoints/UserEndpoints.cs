@@ -11,10 +11,8 @@ namespace BiginBulk.Server.Endpoints;
 /// Zoho's users API under <c>/bigin/v2/users</c> and <c>/crm/v{n}/users</c>: list by <c>type</c> with pages,
 /// one user by id, and (administrators with the users scope) add and update users, deactivation included.
 /// </summary>
-public static partial class UserEndpoints
+internal static partial class UserEndpoints
 {
-    private static readonly string[] ReadScopes = ["ZohoBigin.users.READ", "ZohoBigin.users.ALL"];
-
     /// <summary>The <c>type</c> values of Zoho's users API and which users each selects.</summary>
     private static readonly Dictionary<string, Func<User, AuthContext, bool>> Types = new(StringComparer.Ordinal)
     {
@@ -42,7 +40,7 @@ public static partial class UserEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, ISystemStore store, TimeProvider time)
+    private static async Task<IResult> ListAsync(HttpContext http, AuthContext auth, IOrgDirectory store, TimeProvider time)
     {
         var type = http.Request.Query["type"].ToString();
         type = type.Length == 0 ? "AllUsers" : type;
@@ -54,9 +52,9 @@ public static partial class UserEndpoints
 
         // Zoho's SDKs ask who they are after every token refresh, whatever scopes the token has (sdk wire
         // notes §6); a user may always read themself, so CurrentUser needs no users scope.
-        if (type != "CurrentUser" && !auth.HasAnyScope(ReadScopes))
+        if (type != "CurrentUser" && !auth.HasAnyScope(Scopes.UsersRead))
         {
-            return ZohoErrors.ScopeMismatch(ReadScopes[0]).ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.UsersRead[0]).ToResult();
         }
 
         var page = QueryParameters.ReadInt(http.Request, "page", 1, 1, int.MaxValue);
@@ -83,11 +81,11 @@ public static partial class UserEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string id, ISystemStore store, TimeProvider time)
+    private static async Task<IResult> GetAsync(HttpContext http, AuthContext auth, string id, IOrgDirectory store, TimeProvider time)
     {
-        if (!auth.HasAnyScope(ReadScopes))
+        if (!auth.HasAnyScope(Scopes.UsersRead))
         {
-            return ZohoErrors.ScopeMismatch(ReadScopes[0]).ToResult();
+            return ZohoErrors.ScopeMismatch(Scopes.UsersRead[0]).ToResult();
         }
 
         var user = await FindUserAsync(store, auth, id, http.RequestAborted);
@@ -95,7 +93,7 @@ public static partial class UserEndpoints
     }
 
     /// <summary>A user of the caller's org; another org's user is as unknown as a made-up id.</summary>
-    private static async Task<User> FindUserAsync(ISystemStore store, AuthContext auth, string id, CancellationToken cancellationToken)
+    private static async Task<User> FindUserAsync(IOrgDirectory store, AuthContext auth, string id, CancellationToken cancellationToken)
     {
         var user = ZohoIds.TryParse(id, out var userId) ? await store.GetUserAsync(userId, cancellationToken) : null;
         return user is not null && user.OrgId == auth.OrgId

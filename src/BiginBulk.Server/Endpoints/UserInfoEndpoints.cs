@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Endpoints;
 /// <c>/oauth/v2/user/info</c>): who the access token belongs to, in Zoho Accounts' capitalised keys. Zoho's
 /// old C# SDK calls it after the grant flow and reads <c>Email</c> (sdk wire notes §8).
 /// </summary>
-public static class UserInfoEndpoints
+internal static class UserInfoEndpoints
 {
     public static void MapUserInfoEndpoints(this IEndpointRouteBuilder app)
     {
@@ -19,7 +19,7 @@ public static class UserInfoEndpoints
         app.MapGet("/oauth/v2/user/info", Get).RequireZohoAuth();
     }
 
-    private static async Task<IResult> Get(HttpContext http, AuthContext auth, ISystemStore store)
+    private static async Task<IResult> Get(HttpContext http, AuthContext auth, IOrgDirectory store)
     {
         // The middleware found this user a moment ago; a user deleted since is an unknown token.
         var user = await store.GetUserAsync(auth.UserId, http.RequestAborted);

@@ -5,7 +5,7 @@ namespace BiginBulk.Server.Http;
 /// string); CRM v3 and later use objects (<c>"module": {"api_name": …, "id": …}</c>), and Zoho's SDKs for
 /// each version fail on the other shape (sdk wire notes §9.1).
 /// </summary>
-public readonly record struct ApiFamily(bool IsCrm, int Version)
+internal readonly record struct ApiFamily(bool IsCrm, int Version)
 {
     public static ApiFamily Bigin(int version) => new(false, version);
 

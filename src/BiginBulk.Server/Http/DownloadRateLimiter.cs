@@ -10,7 +10,7 @@ namespace BiginBulk.Server.Http;
 /// the limiter of a job nobody downloaded for a while is reclaimed, so old jobs are forgotten. Kept in memory:
 /// the limit protects this node, so it need not be shared across nodes.
 /// </summary>
-public sealed class DownloadRateLimiter : IDisposable
+internal sealed class DownloadRateLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly PartitionedRateLimiter<long> _downloads;

@@ -6,7 +6,7 @@ namespace BiginBulk.Server.Http;
 /// The last line of defence: a <see cref="ZohoErrorException"/> becomes its error, a malformed HTTP request
 /// a 400, and anything unexpected Zoho's 500 <c>INTERNAL_ERROR</c> envelope (logged), never an HTML page.
 /// </summary>
-public sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
+internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorHandlingMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {

@@ -12,7 +12,7 @@ namespace BiginBulk.Server.Http;
 /// Reads a JSON request body with a size cap, turning every way it can be wrong (empty, too large, not
 /// JSON) into a precise 400 rather than a framework error page.
 /// </summary>
-public sealed class JsonBodyReader(IOptions<BiginBulkOptions> options)
+internal sealed class JsonBodyReader(IOptions<BiginBulkOptions> options)
 {
     private const int MaxDepth = 64;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BiginBulk.Server.Http;
 
 /// <summary>The absolute base URL clients reach us at: <c>BiginBulk:PublicBaseUrl</c>, or the request's own.</summary>
-public sealed class PublicUrls(IOptions<BiginBulkOptions> options, IConfiguration configuration)
+internal sealed class PublicUrls(IOptions<BiginBulkOptions> options, IConfiguration configuration)
 {
     /// <summary>For work done outside a request (callbacks): <c>PublicBaseUrl</c>, else the first listening URL.</summary>
     public string BaseUrl()

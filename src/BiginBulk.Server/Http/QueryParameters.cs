@@ -5,7 +5,7 @@ using BiginBulk.Core.Errors;
 namespace BiginBulk.Server.Http;
 
 /// <summary>Query-string numbers (<c>page</c>, <c>per_page</c>) read culture-invariantly, with a precise 400 when out of range.</summary>
-public static class QueryParameters
+internal static class QueryParameters
 {
     public static int ReadInt(HttpRequest request, string name, int fallback, int min, int max)
     {

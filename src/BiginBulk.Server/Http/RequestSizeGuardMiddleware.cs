@@ -11,7 +11,7 @@ namespace BiginBulk.Server.Http;
 /// request past the raised limits, or one Kestrel cannot parse at all (<c>%00</c> in the path, a malformed
 /// request line), still gets Kestrel's empty-bodied 400/414/431.
 /// </summary>
-public sealed class RequestSizeGuardMiddleware(RequestDelegate next)
+internal sealed class RequestSizeGuardMiddleware(RequestDelegate next)
 {
     /// <summary>The longest request line (method, target, protocol) the app answers normally.</summary>
     public const int MaxRequestLine = 8 * 1024;

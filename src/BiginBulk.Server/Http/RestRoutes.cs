@@ -5,7 +5,7 @@ namespace BiginBulk.Server.Http;
 /// <c>/crm/v2…v8</c> that Zoho's official SDKs call (sdk wire notes §6: <c>/crm/v8/users?type=CurrentUser</c>,
 /// <c>/crm/v8/org</c>, <c>/crm/v8/settings/fields</c>). Handlers tell the two apart with <see cref="FamilyOf"/>.
 /// </summary>
-public static class RestRoutes
+internal static class RestRoutes
 {
     public const string Bigin = "/bigin/v2";
     public const string Crm = "/crm/{version:regex(^v[2-8]$)}";

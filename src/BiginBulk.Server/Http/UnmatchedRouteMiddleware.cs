@@ -4,7 +4,7 @@ namespace BiginBulk.Server.Http;
 /// Answers requests no route takes in Zoho's words: an unknown path is 404 <c>INVALID_URL_PATTERN</c>, a
 /// known path with the wrong method is 400 <c>INVALID_REQUEST_METHOD</c> (where ASP.NET would say 405).
 /// </summary>
-public sealed class UnmatchedRouteMiddleware(RequestDelegate next)
+internal sealed class UnmatchedRouteMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {

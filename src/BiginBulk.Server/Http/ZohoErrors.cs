@@ -7,7 +7,7 @@ namespace BiginBulk.Server.Http;
 /// The errors the HTTP layer answers itself, with the status codes and messages Zoho's pages document
 /// (spec/zoho-docs, notes §1.5, §2.1, §6).
 /// </summary>
-public static class ZohoErrors
+internal static class ZohoErrors
 {
     public static ZohoError InvalidToken() => new(401, "INVALID_TOKEN", "invalid oauth token");
 

@@ -8,7 +8,7 @@ namespace BiginBulk.Server.Http;
 /// Writes a JSON body with <c>Content-Type: application/json</c>, exactly as Zoho does: its SDKs choose
 /// their parser from that header and reject variants such as <c>application/problem+json</c>.
 /// </summary>
-public sealed class ZohoJsonResult(int statusCode, JsonNode body) : IResult
+internal sealed class ZohoJsonResult(int statusCode, JsonNode body) : IResult
 {
     public int StatusCode => statusCode;
 

@@ -10,7 +10,7 @@ namespace BiginBulk.Server.Json;
 /// Renders a read job as Zoho's job details (<c>{"data":[{…}]}</c>). The query is echoed in the route's
 /// shape: Bigin and CRM v2 flat (module string, <c>api_name</c> leaves), CRM v3+ with objects.
 /// </summary>
-public static class BulkReadJobJson
+internal static class BulkReadJobJson
 {
     public static JsonObject Render(ReadJob job, ApiFamily family, string resultPath) =>
         new() { ["data"] = new JsonArray(RenderDetail(job, family, resultPath)) };

@@ -10,7 +10,7 @@ namespace BiginBulk.Server.Json;
 /// Renders a write job as Bigin's "Get Bulk Write Job Details" object, keys in the documented order.
 /// The callback body is the same object (notes §3.3).
 /// </summary>
-public static class BulkWriteJobJson
+internal static class BulkWriteJobJson
 {
     public static JsonObject Render(WriteJob job, ApiFamily family, string? downloadUrl)
     {

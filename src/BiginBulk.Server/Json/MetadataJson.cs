@@ -8,7 +8,7 @@ namespace BiginBulk.Server.Json;
 /// (<c>api_name</c>, <c>data_type</c>, <c>length</c>, <c>system_mandatory</c>, <c>unique</c>, <c>lookup</c>,
 /// <c>pick_list_values</c>, <c>custom_field</c>, …).
 /// </summary>
-public static class MetadataJson
+internal static class MetadataJson
 {
     public static JsonObject Module(ModuleDefinition module) => new()
     {

@@ -9,7 +9,7 @@ namespace BiginBulk.Server.Json;
 /// Renders stored records in Zoho's record JSON: ids as strings, lookups as <c>{"name","id"}</c>, users as
 /// <c>{"name","id","email"}</c>, dates and times ISO 8601, multi-select picklists as arrays.
 /// </summary>
-public sealed class RecordJson(
+internal sealed class RecordJson(
     IReadOnlyDictionary<long, User> users,
     IReadOnlyDictionary<string, IReadOnlyDictionary<long, string?>> lookupNames)
 {

@@ -9,7 +9,7 @@ namespace BiginBulk.Server.Json;
 /// <c>role</c> and <c>profile</c> as <c>{"name","id"}</c>, <c>offset</c> the time zone's current UTC offset in
 /// milliseconds. Zoho's SDKs read <c>users[0].email</c> of <c>type=CurrentUser</c> to sign their token store.
 /// </summary>
-public static class UserJson
+internal static class UserJson
 {
     public static JsonObject Render(User user, DateTimeOffset now) => new()
     {

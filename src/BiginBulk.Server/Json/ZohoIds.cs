@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BiginBulk.Server.Json;
 
 /// <summary>Ids go over the wire as decimal strings (Zoho's SDKs parse them back to Int64).</summary>
-public static class ZohoIds
+internal static class ZohoIds
 {
     public static string Format(long id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -6,7 +6,7 @@ namespace BiginBulk.Server.Options;
 /// attempts from that client or address get 429 with <c>Retry-After</c> until the window slides on; requests
 /// that authenticate are never counted or slowed.
 /// </summary>
-public sealed class AuthThrottlingOptions
+internal sealed class AuthThrottlingOptions
 {
     public int FailuresPerClient { get; set; } = 20;
 

@@ -1,7 +1,7 @@
 namespace BiginBulk.Server.Options;
 
 /// <summary>The <c>BiginBulk</c> configuration section (env <c>BiginBulk__*</c>).</summary>
-public sealed class BiginBulkOptions
+internal sealed class BiginBulkOptions
 {
     public const string Section = "BiginBulk";
 

@@ -5,7 +5,7 @@ namespace BiginBulk.Server.Options;
 /// write job costs 500 credits and a bulk read job 50, from a rolling 24-hour allowance per org; a job that
 /// would overspend is refused with <c>LIMIT_REACHED</c>, so integrators can test how they handle it.
 /// </summary>
-public sealed class CreditOptions
+internal sealed class CreditOptions
 {
     public bool Enabled { get; set; }
 

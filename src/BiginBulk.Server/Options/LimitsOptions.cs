@@ -1,7 +1,7 @@
 namespace BiginBulk.Server.Options;
 
 /// <summary><c>BiginBulk:Limits</c>. Defaults equal Zoho's published limits (notes §4).</summary>
-public sealed class LimitsOptions
+internal sealed class LimitsOptions
 {
     /// <summary>Largest accepted upload (the zip), in bytes: Zoho's 25 MB.</summary>
     public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;

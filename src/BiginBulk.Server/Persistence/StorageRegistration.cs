@@ -61,6 +61,9 @@ internal static class StorageRegistration
             throw new InvalidOperationException(problem);
         }
 
+        // The system store's roles are the one store, for consumers that need only one of them.
+        services.AddSingleton<IOrgDirectory>(sp => sp.GetRequiredService<ISystemStore>());
+        services.AddSingleton<ICredentialStore>(sp => sp.GetRequiredService<ISystemStore>());
         if (IsSqlite(configuration[ProviderKey]))
         {
             services.AddSingleton<ISystemStore>(sp => new SqliteSystemStore(sp.GetRequiredService<IOptions<BiginBulkOptions>>().Value.DataDirectory));

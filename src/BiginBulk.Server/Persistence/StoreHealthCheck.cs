@@ -8,7 +8,7 @@ namespace BiginBulk.Server.Persistence;
 /// one round trip). A node whose database is down answers 503 on <c>/healthz</c> and leaves the load balancer's
 /// pool, while <c>/healthz/live</c> stays 200 so the orchestrator does not restart it for someone else's outage.
 /// </summary>
-internal sealed class StoreHealthCheck(ISystemStore store) : IHealthCheck
+internal sealed class StoreHealthCheck(IOrgDirectory store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

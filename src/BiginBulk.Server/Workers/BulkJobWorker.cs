@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
@@ -14,8 +13,8 @@ namespace BiginBulk.Server.Workers;
 /// On shutdown (SIGTERM) the worker stops claiming, lets the current chunk roll back or commit, and releases
 /// its leases so another node can continue straight away.
 /// </summary>
-public sealed partial class BulkJobWorker(
-    ISystemStore system,
+internal sealed partial class BulkJobWorker(
+    IOrgDirectory system,
     IOrgStoreProvider stores,
     BulkWriteJobRunner runner,
     BulkReadJobRunner readRunner,
@@ -25,9 +24,7 @@ public sealed partial class BulkJobWorker(
     IOptions<BiginBulkOptions> options,
     ILogger<BulkJobWorker> logger) : BackgroundService
 {
-    private const int MaxAttempts = 3;
-
-    private readonly ConcurrentDictionary<long, int> _attempts = new();
+    private readonly JobAttempts _attempts = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -94,16 +91,17 @@ public sealed partial class BulkJobWorker(
     }
 
     /// <summary>
-    /// Runs one job; an unexpected error is retried on the next passes (it may be transient, such as a
-    /// locked database), but after <see cref="MaxAttempts"/> in a row the job is failed with the reason, so
-    /// one broken job can never hold up the jobs behind it. A lost lease is not an error: another worker has the job.
+    /// Runs one job. A transient error is retried on the next passes and fails the job only after
+    /// <see cref="JobAttempts.MaxAttempts"/> runs in a row; any other error fails it at once with the reason
+    /// (<see cref="JobAttempts"/>), so one broken job never holds up the jobs behind it. A lost lease is not an
+    /// error: another worker has the job.
     /// </summary>
     private async Task RunGuardedAsync(long jobId, Func<Task> run, Func<string, Task> fail, CancellationToken cancellationToken)
     {
         try
         {
             await run();
-            _attempts.TryRemove(jobId, out _);
+            _attempts.Succeeded(jobId);
         }
         catch (LeaseLostException ex)
         {
@@ -111,12 +109,14 @@ public sealed partial class BulkJobWorker(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var attempts = _attempts.AddOrUpdate(jobId, 1, (_, n) => n + 1);
-            LogJobAttemptFailed(logger, jobId, attempts, ex);
-            if (attempts >= MaxAttempts)
+            if (_attempts.Failed(jobId, ex, out var attempt) is { } reason)
             {
-                _attempts.TryRemove(jobId, out _);
-                await fail($"The job could not be processed: {ex.Message}");
+                LogJobFailed(logger, jobId, attempt, ex);
+                await fail(reason);
+            }
+            else
+            {
+                LogJobAttemptFailed(logger, jobId, attempt, ex);
             }
         }
     }
@@ -132,8 +132,11 @@ public sealed partial class BulkJobWorker(
     [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "The bulk job worker loop failed; retrying")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Job {JobId} failed unexpectedly (attempt {Attempt})")]
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Job {JobId} failed transiently (attempt {Attempt}); it will be tried again")]
     private static partial void LogJobAttemptFailed(ILogger logger, long jobId, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Error, Message = "Job {JobId} failed (attempt {Attempt}) and is marked failed")]
+    private static partial void LogJobFailed(ILogger logger, long jobId, int attempt, Exception exception);
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Job {JobId} was taken over by another worker: {Reason}")]
     private static partial void LogLeaseLost(ILogger logger, long jobId, string reason);

@@ -1,10 +1,12 @@
-using System.IO.Compression;
 using BiginBulk.Core.BulkRead;
 using BiginBulk.Core.Errors;
 using BiginBulk.Core.Modules;
 using BiginBulk.Server.Options;
+using BiginBulk.Server.Persistence;
+using BiginBulk.Server.ResultFiles;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
+using BiginBulk.Storage.Catalog;
 using BiginBulk.Storage.Jobs;
 using BiginBulk.Storage.Records;
 using Microsoft.Extensions.Options;
@@ -17,8 +19,8 @@ namespace BiginBulk.Server.Workers;
 /// stores the zip and the COMPLETED state in one transaction. An export has no side effects, so a job
 /// interrupted by a crash simply runs again from the start.
 /// </summary>
-public sealed partial class BulkReadJobRunner(
-    ISystemStore system,
+internal sealed partial class BulkReadJobRunner(
+    IOrgDirectory system,
     TimeProvider time,
     IOptions<BiginBulkOptions> options,
     ILogger<BulkReadJobRunner> logger)
@@ -43,7 +45,8 @@ public sealed partial class BulkReadJobRunner(
             // The query was valid when the job was created but no longer is (a view or field went away).
             await FailAsync(store, job, ex.Error.Code, ex.Error.Message, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Data.Common.DbException)
+        // A transient database error goes up to the worker, which runs the export again.
+        catch (Exception ex) when ((ex is InvalidDataException or IOException or System.Data.Common.DbException) && !TransientFailure.IsTransient(ex))
         {
             LogExportFailed(logger, jobId, ex);
             await FailAsync(store, job, "INTERNAL_SERVER_ERROR", "Internal server error occurred.", cancellationToken);
@@ -65,30 +68,21 @@ public sealed partial class BulkReadJobRunner(
         var query = new ExportQuery(module, columns, criteria, (long)(definition.Page - 1) * perPage, perPage);
 
         await store.SyncUsersAsync(await system.ListUsersAsync(store.OrgId, cancellationToken), cancellationToken);
-        var path = Path.Combine(Path.GetTempPath(), $"biginbulk-read-{Guid.NewGuid():N}.zip");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        int count;
-        await using (var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        // A long export renews its lease as it goes, so no other node takes the job over meanwhile.
+        async Task RenewAsync()
         {
-            var entry = archive.CreateEntry($"{definition.Id}.{(ics ? "ics" : "csv")}", CompressionLevel.Fastest);
-            await using var entryStream = await entry.OpenAsync(cancellationToken);
-            // A long export renews its lease as it goes, so no other node takes the job over meanwhile.
-            async Task RenewAsync()
+            if (!await store.RenewJobLeaseAsync(JobKind.Read, definition.Id, lease(), cancellationToken))
             {
-                if (!await store.RenewJobLeaseAsync(JobKind.Read, definition.Id, lease(), cancellationToken))
-                {
-                    throw new LeaseLostException($"Read job {definition.Id} is no longer leased to this worker.");
-                }
+                throw new LeaseLostException($"Read job {definition.Id} is no longer leased to this worker.");
             }
-
-            count = ics
-                ? await WriteIcsAsync(store, query, entryStream, RenewAsync, cancellationToken)
-                : await WriteCsvAsync(store, query, entryStream, RenewAsync, cancellationToken);
         }
 
+        var (file, count) = await ResultZip.CreateAsync($"{definition.Id}.{(ics ? "ics" : "csv")}", (entry, ct) => ics
+            ? WriteIcsAsync(store, query, entry, RenewAsync, ct)
+            : WriteCsvAsync(store, query, entry, RenewAsync, ct), cancellationToken);
+        await using var zip = file;
         var more = await store.HasRecordsBeyondAsync(query, cancellationToken);
-        file.Position = 0;
-        await store.CompleteReadJobAsync(definition.Id, file, new ReadProgress
+        await store.CompleteReadJobAsync(definition.Id, zip, new ReadProgress
         {
             State = BulkReadState.Completed,
             Count = count,
@@ -99,7 +93,7 @@ public sealed partial class BulkReadJobRunner(
         LogExported(logger, definition.Id, count, more);
     }
 
-    private static async Task<Criteria?> BuildCriteriaAsync(IOrgStore store, BulkReadJobDefinition definition, ModuleDefinition module, ModuleCatalog catalog, int maxCriteria, CancellationToken cancellationToken)
+    private static async Task<Criteria?> BuildCriteriaAsync(ICatalogStore store, BulkReadJobDefinition definition, ModuleDefinition module, ModuleCatalog catalog, int maxCriteria, CancellationToken cancellationToken)
     {
         Criteria? viewCriteria = null;
         if (definition.CustomViewId is { } cvid)
@@ -115,7 +109,7 @@ public sealed partial class BulkReadJobRunner(
 
     private const int RowsPerLeaseRenewal = 10_000;
 
-    private static async Task<int> WriteCsvAsync(IOrgStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
+    private static async Task<int> WriteCsvAsync(IRecordStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
     {
         await using var writer = new ExportCsvWriter(output, [.. query.Columns.Select(c => c.ApiName)]);
         await foreach (var row in store.ExportAsync(query, cancellationToken))
@@ -130,7 +124,7 @@ public sealed partial class BulkReadJobRunner(
         return writer.RowsWritten;
     }
 
-    private static async Task<int> WriteIcsAsync(IOrgStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
+    private static async Task<int> WriteIcsAsync(IRecordStore store, ExportQuery query, Stream output, Func<Task> renew, CancellationToken cancellationToken)
     {
         var writer = new IcsExportWriter();
         await foreach (var row in store.ExportAsync(query, cancellationToken))
@@ -148,7 +142,7 @@ public sealed partial class BulkReadJobRunner(
     }
 
     /// <summary>Fails a job that cannot be run (the worker gave up on it).</summary>
-    public async Task MarkFailedAsync(IOrgStore store, long jobId, string reason, CancellationToken cancellationToken)
+    public async Task MarkFailedAsync(IReadJobStore store, long jobId, string reason, CancellationToken cancellationToken)
     {
         var job = await store.GetReadJobAsync(jobId, cancellationToken);
         if (job is null || BulkReadState.IsFinished(job.Progress.State))
@@ -159,7 +153,7 @@ public sealed partial class BulkReadJobRunner(
         await FailAsync(store, job, "INTERNAL_SERVER_ERROR", reason, cancellationToken);
     }
 
-    private async Task FailAsync(IOrgStore store, ReadJob job, string code, string message, CancellationToken cancellationToken)
+    private async Task FailAsync(IReadJobStore store, ReadJob job, string code, string message, CancellationToken cancellationToken)
     {
         LogJobFailed(logger, job.Definition.Id, code, message);
         await store.SetReadProgressAsync(job.Definition.Id, job.Progress with

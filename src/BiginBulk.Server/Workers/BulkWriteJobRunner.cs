@@ -1,16 +1,16 @@
+using System.Threading.Channels;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Csv;
 using BiginBulk.Core.Ids;
 using BiginBulk.Core.Modules;
 using BiginBulk.Core.Values;
-using BiginBulk.Server.Files;
+using BiginBulk.Server.Uploads;
 using BiginBulk.Server.Http;
 using BiginBulk.Server.Json;
 using BiginBulk.Server.Options;
 using BiginBulk.Storage;
 using BiginBulk.Storage.Auth;
 using BiginBulk.Storage.Jobs;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace BiginBulk.Server.Workers;
@@ -21,8 +21,8 @@ namespace BiginBulk.Server.Workers;
 /// callback. On restart the rows up to the checkpoint are skipped, so every row is applied exactly once.
 /// A job FAILS only for job-level causes (its file cannot be read); bad rows are row outcomes.
 /// </summary>
-public sealed partial class BulkWriteJobRunner(
-    ISystemStore system,
+internal sealed partial class BulkWriteJobRunner(
+    IOrgDirectory system,
     IdGenerator ids,
     TimeProvider time,
     IOptions<BiginBulkOptions> options,
@@ -57,7 +57,7 @@ public sealed partial class BulkWriteJobRunner(
     }
 
     /// <summary>Fails a job that cannot be run (the worker gave up on it), keeping the rows already committed.</summary>
-    public async Task MarkFailedAsync(IOrgStore store, long jobId, string reason, CancellationToken cancellationToken)
+    public async Task MarkFailedAsync(IWriteJobStore store, long jobId, string reason, CancellationToken cancellationToken)
     {
         var job = await store.GetWriteJobAsync(jobId, cancellationToken);
         if (job is null || BulkWriteStatus.IsFinished(job.Progress.Status))
@@ -176,7 +176,7 @@ public sealed partial class BulkWriteJobRunner(
 
     /// <summary>One chunk in one transaction: resolve its keys, decide its rows, apply, results, checkpoint.</summary>
     private async Task<BulkWriteProgress> WriteChunkAsync(
-        IOrgStore store, long jobId, JobLease lease, ChunkDecider decider, ReadChunk read, RecordAudit audit, BulkWriteProgress progress, CancellationToken cancellationToken)
+        IWriteJobStore store, long jobId, JobLease lease, ChunkDecider decider, ReadChunk read, RecordAudit audit, BulkWriteProgress progress, CancellationToken cancellationToken)
     {
         using var chunk = await store.BeginWriteChunkAsync(jobId, lease, cancellationToken);
         var answers = read.Rows.Keys.IsEmpty ? new ChunkAnswers() : await chunk.ResolveAsync(read.Rows.Keys, cancellationToken);

@@ -1,7 +1,7 @@
 namespace BiginBulk.Server.Workers;
 
 /// <summary>Wakes the worker as soon as a job is created, instead of at its next poll.</summary>
-public sealed class JobSignal : IDisposable
+internal sealed class JobSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 

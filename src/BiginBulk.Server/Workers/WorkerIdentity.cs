@@ -8,7 +8,7 @@ namespace BiginBulk.Server.Workers;
 /// Who this process is when it holds a lease: <c>{node id}:{random}</c>. The node part lets a restarted node
 /// recognise (and release) the leases its crashed predecessor left behind; the random part tells two runs apart.
 /// </summary>
-public sealed class WorkerIdentity(IOptions<BiginBulkOptions> options)
+internal sealed class WorkerIdentity(IOptions<BiginBulkOptions> options)
 {
     public string NodePrefix { get; } = options.Value.NodeId.ToString(CultureInfo.InvariantCulture) + ":";
 

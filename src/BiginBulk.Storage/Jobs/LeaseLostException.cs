@@ -1,7 +1,9 @@
+using BiginBulk.Core.Errors;
+
 namespace BiginBulk.Storage.Jobs;
 
 /// <summary>The job's lease passed to another worker: this worker must stop without committing.</summary>
-public sealed class LeaseLostException : Exception
+public sealed class LeaseLostException : BiginBulkException
 {
     public LeaseLostException()
     {

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.IO.Hashing;
 
-namespace BiginBulk.Core.Files;
+namespace BiginBulk.Core.Uploads;
 
 /// <summary>
 /// Follows the CSV entry while it is really decompressed: counts bytes against the expansion limits (stopping

@@ -1,10 +1,10 @@
-namespace BiginBulk.Server.Http;
+namespace BiginBulk.Server.ResultFiles;
 
 /// <summary>
-/// A file download as Zoho's SDKs need it: an accepted Content-Type and a Content-Disposition holding
+/// A result zip download as Zoho's SDKs need it: an accepted Content-Type and a Content-Disposition holding
 /// exactly one <c>filename="…"</c> (SDK8 takes the text after the first '=' as the name).
 /// </summary>
-public sealed class FileDownloadResult(Stream content, string contentType, string fileName) : IResult
+internal sealed class ResultDownload(Stream content, string contentType, string fileName) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {

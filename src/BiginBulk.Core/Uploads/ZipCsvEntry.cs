@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace BiginBulk.Core.Files;
+namespace BiginBulk.Core.Uploads;
 
 /// <summary>
 /// The decompressed CSV of a stored upload, for the worker to stream rows from. It picks the entry with the

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 
-namespace BiginBulk.Core.Files;
+namespace BiginBulk.Core.Uploads;
 
 /// <summary>
 /// Decides at upload time whether a file is a zip Bigin's bulk write accepts (contract notes §1.6): exactly one

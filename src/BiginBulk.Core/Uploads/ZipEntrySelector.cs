@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace BiginBulk.Core.Files;
+namespace BiginBulk.Core.Uploads;
 
 /// <summary>
 /// Picks the single CSV out of an uploaded zip. Used both when the upload is inspected and when a worker

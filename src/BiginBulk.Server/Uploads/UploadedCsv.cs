@@ -2,20 +2,22 @@ using System.Text.Json.Nodes;
 using BiginBulk.Core.BulkWrite;
 using BiginBulk.Core.Csv;
 using BiginBulk.Core.Errors;
-using BiginBulk.Core.Files;
+using BiginBulk.Core.Uploads;
 using BiginBulk.Server.Options;
+using BiginBulk.Server.Persistence;
 using BiginBulk.Storage;
+using BiginBulk.Storage.Files;
 
-namespace BiginBulk.Server.Files;
+namespace BiginBulk.Server.Uploads;
 
 /// <summary>Reads the CSV inside a stored upload: its header at job creation, its rows in the worker.</summary>
-public static class UploadedCsv
+internal static class UploadedCsv
 {
     public static bool IsKnownEncoding(string name) => CsvEncodingDetector.TryGetEncoding(name, out _);
 
     /// <summary>The header of an uploaded file of this org, or null when the org has no such file. A file
     /// whose header cannot be used is refused with <c>FILE_NOT_SUPPORTED</c> and the reason.</summary>
-    public static async Task<CsvFileHeader?> ReadHeaderAsync(IOrgStore store, long fileId, string? encoding, LimitsOptions limits, CancellationToken cancellationToken)
+    public static async Task<CsvFileHeader?> ReadHeaderAsync(IFileStore store, long fileId, string? encoding, LimitsOptions limits, CancellationToken cancellationToken)
     {
         var file = await store.GetFileAsync(fileId, cancellationToken);
         if (file is null)
@@ -48,7 +50,7 @@ public static class UploadedCsv
     }
 
     /// <summary>Opens the rows of a job's file. Throws <see cref="UploadedCsvException"/> when it cannot.</summary>
-    public static async Task<UploadedCsvRows> OpenRowsAsync(IOrgStore store, BulkWriteJobDefinition job, LimitsOptions limits, CancellationToken cancellationToken)
+    public static async Task<UploadedCsvRows> OpenRowsAsync(IFileStore store, BulkWriteJobDefinition job, LimitsOptions limits, CancellationToken cancellationToken)
     {
         Stream? zip = null;
         ZipCsvEntry? entry = null;
@@ -65,7 +67,8 @@ public static class UploadedCsv
 
             return new UploadedCsvRows(zip, entry, reader);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Data.Common.DbException)
+        // A transient database error is not the file's fault: it goes up to the worker, which tries again.
+        catch (Exception ex) when ((ex is InvalidDataException or IOException or System.Data.Common.DbException) && !TransientFailure.IsTransient(ex))
         {
             if (entry is not null)
             {

@@ -1,4 +1,4 @@
-namespace BiginBulk.Core.Files;
+namespace BiginBulk.Core.Uploads;
 
 /// <summary>
 /// The upload error codes Zoho returns for a bad file (contract notes §1.5). They are the wire values, so

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BiginBulk.Core.Files;
+namespace BiginBulk.Core.Uploads;
 
 /// <summary>
 /// How big an uploaded zip may be and how far its CSV may expand. The zip size default is Zoho's published

@@ -1,7 +1,7 @@
 using System.Text;
-using BiginBulk.Core.Files;
+using BiginBulk.Core.Uploads;
 
-namespace BiginBulk.Core.Tests.Files;
+namespace BiginBulk.Core.Tests.Uploads;
 
 public sealed class ZipInspectorTests
 {

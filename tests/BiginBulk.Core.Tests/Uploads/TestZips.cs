@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace BiginBulk.Core.Tests.Files;
+namespace BiginBulk.Core.Tests.Uploads;
 
 /// <summary>Builds real zips in memory, and patches their headers to forge what real-world bad zips contain.</summary>
 internal static class TestZips

@@ -1,10 +1,10 @@
 using BiginBulk.Core.Csv;
-using BiginBulk.Core.Files;
+using BiginBulk.Core.Uploads;
 
-namespace BiginBulk.Server.Files;
+namespace BiginBulk.Server.Uploads;
 
 /// <summary>The rows of a stored upload, owning the zip and its entry for as long as they are read.</summary>
-public sealed class UploadedCsvRows(Stream zip, ZipCsvEntry entry, CsvRowReader reader) : IAsyncDisposable
+internal sealed class UploadedCsvRows(Stream zip, ZipCsvEntry entry, CsvRowReader reader) : IAsyncDisposable
 {
     public string EncodingName => reader.EncodingName;
 

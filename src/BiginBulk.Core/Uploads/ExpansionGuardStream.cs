@@ -1,4 +1,4 @@
-namespace BiginBulk.Core.Files;
+namespace BiginBulk.Core.Uploads;
 
 /// <summary>
 /// A read-only, forward-only view of a decompressing stream that throws as soon as more bytes come out than

@@ -1,7 +1,9 @@
-namespace BiginBulk.Server.Files;
+using BiginBulk.Core.Errors;
+
+namespace BiginBulk.Server.Uploads;
 
 /// <summary>A stored upload can no longer be read as the job's CSV: a job-level failure.</summary>
-public sealed class UploadedCsvException : Exception
+internal sealed class UploadedCsvException : BiginBulkException
 {
     public UploadedCsvException()
     {

@@ -1,8 +1,8 @@
 using System.Text;
 using BiginBulk.Core.Csv;
-using BiginBulk.Core.Files;
+using BiginBulk.Core.Uploads;
 
-namespace BiginBulk.Core.Tests.Files;
+namespace BiginBulk.Core.Tests.Uploads;
 
 public sealed class ZipCsvEntryTests
 {
