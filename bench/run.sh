@@ -3,9 +3,10 @@
 # databases' own loaders on the same CSV in the same run. Prints a Markdown table, writes JSON.
 #
 # Usage: bench/run.sh [--store sqlite|postgres|both] [--rows N] [--runs K] [--quick] [--memory-rows M]
-#                     [--zoho-rows Z] [--no-memory] [--poll-ms MS] [--seed S] [--out FILE]
+#                     [--zoho-rows Z] [--no-memory] [--insert-only] [--poll-ms MS] [--seed S] [--out FILE]
 #   defaults: --store both --rows 200000 --runs 3 --memory-rows 1000000 (5×rows with --quick)
 #   --quick:  --rows 20000 --runs 1 --memory-rows 100000 (explicit options still win)
+#   --insert-only: only scenario 1 (insert, its polls and peak memory) in each run, for profiling the write path
 #
 # PostgreSQL runs on a cluster this script creates in a temp directory (initdb, loopback, free port) with the
 # DEFAULT durability settings (fsync, synchronous_commit, full_page_writes on), and stops at the end. Missing
@@ -23,9 +24,9 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --store) store="$2"; shift 2 ;;
     --out) out="$(realpath -m "$2")"; shift 2 ;;
-    --quick|--no-memory) driver_args+=("$1"); shift ;;
+    --quick|--no-memory|--insert-only) driver_args+=("$1"); shift ;;
     --rows|--runs|--memory-rows|--zoho-rows|--poll-ms|--seed) driver_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option $1 (see bench/run.sh --help)." >&2; exit 2 ;;
   esac
 done

@@ -23,6 +23,10 @@ internal sealed class BenchOptions
 
     public bool SkipMemory { get; private set; }
 
+    /// <summary>Only scenario 1 (with its poll and memory rows) in each run: the quick loop while profiling the
+    /// write path.</summary>
+    public bool InsertOnly { get; private set; }
+
     public string ServerDll { get; private set; } = "";
 
     public string WorkDirectory { get; private set; } = "";
@@ -67,6 +71,7 @@ internal sealed class BenchOptions
                 case "--poll-ms": options.PollMilliseconds = Number(); break;
                 case "--quick": options.Quick = true; break;
                 case "--no-memory": options.SkipMemory = true; break;
+                case "--insert-only": options.InsertOnly = true; break;
                 case "--server-dll": options.ServerDll = Value(); break;
                 case "--work": options.WorkDirectory = Value(); break;
                 case "--out": options.Output = Value(); break;

@@ -46,6 +46,10 @@ internal sealed class BenchRunner(BenchOptions options, DataSet data, IBenchStor
             insert.BaselineValues.Add(loaded.TotalSeconds);
             upsert.BaselineValues.Add(loaded.TotalSeconds);
             Log($"run {run}: insert {inserted.Total.TotalSeconds:F2} s (upload {inserted.Upload.TotalSeconds:F2}, job {inserted.CreateToCompleted.TotalSeconds:F2}, download {inserted.Download.TotalSeconds:F2}); {store.LoaderName} {loaded.TotalSeconds:F2} s; poll p99 {inserted.Polls.Percentile(99):F1} ms over {inserted.Polls.Count}");
+            if (options.InsertOnly)
+            {
+                continue;
+            }
 
             foreach (var (name, time, note) in await store.ExtraLoadersAsync(data.Insert, cancellationToken))
             {
@@ -122,7 +126,8 @@ internal sealed class BenchRunner(BenchOptions options, DataSet data, IBenchStor
             Log($"memory: {memoryBig.Median:F0} MB after {big.Total.TotalSeconds:F1} s; {options.Rows:N0}-row median {memorySmall.Median:F0} MB");
         }
 
-        return [.. _rows.Values.OrderBy(r => r.Scenario, StringComparer.Ordinal)];
+        // Scenarios left out (--insert-only) have no values and no row in the table.
+        return [.. _rows.Values.Where(r => r.Values.Count > 0).OrderBy(r => r.Scenario, StringComparer.Ordinal)];
     }
 
     /// <summary>A 10-row job (companies) on the fresh server before anything is measured, so that the numbers are the
